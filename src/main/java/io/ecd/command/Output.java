@@ -1,0 +1,19 @@
+package io.ecd.command;
+
+/** Where a command puts its output records and the messages shown to the user. */
+public interface Output {
+
+  /** Adds a record to the reply. */
+  void emit(Record record);
+
+  /** Adds a message for Splunk Web and the job inspector. */
+  void message(Level level, String text);
+
+  /** Message levels splunkd shows, upper case as the protocol uses them. */
+  enum Level {
+    DEBUG,
+    INFO,
+    WARN,
+    ERROR
+  }
+}

@@ -1,0 +1,225 @@
+package io.ecd.command;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One search result: field names to a single value or to several (a multivalue field). A field
+ * that is absent has no value, which is Splunk's null; input cells that arrive empty are null too.
+ *
+ * <p>Records of one chunk share their {@link Fields}, which keeps decoding and encoding cheap.
+ * Not thread-safe.
+ */
+public final class Record {
+  private static final Object[] NONE = new Object[0];
+
+  private final Fields fields;
+  // each slot: null (absent), a String, or a String[] of two or more values
+  private Object[] values;
+
+  /** A record sharing {@code fields} with its siblings; all of its values are absent. */
+  public Record(Fields fields) {
+    this.fields = Objects.requireNonNull(fields, "fields");
+    this.values = NONE;
+  }
+
+  /** A new, empty record with fields of its own. */
+  public Record() {
+    this(new Fields());
+  }
+
+  /** A record holding these single values, in this order; for tests and generated rows. */
+  public static Record of(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("expected name, value pairs");
+    }
+    Record record = new Record();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      record.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return record;
+  }
+
+  /** The field names this record's values are indexed by. */
+  public Fields fields() {
+    return fields;
+  }
+
+  // ---- reading by name
+
+  /** The value of a single-valued field, the first value of a multivalue one, or null. */
+  public String get(String name) {
+    int i = fields.indexOf(name);
+    return i < 0 ? null : first(i);
+  }
+
+  /** All values of a field: empty when null, one for a single value. */
+  public List<String> getAll(String name) {
+    int i = fields.indexOf(name);
+    return i < 0 ? List.of() : all(i);
+  }
+
+  /** True when the field has a value. */
+  public boolean has(String name) {
+    int i = fields.indexOf(name);
+    return i >= 0 && !isNull(i);
+  }
+
+  // ---- reading by index (codecs iterate with these)
+
+  /** True when slot {@code i} is absent. */
+  public boolean isNull(int i) {
+    return i >= values.length || values[i] == null;
+  }
+
+  /** True when slot {@code i} holds two or more values. */
+  public boolean isMultivalue(int i) {
+    return i < values.length && values[i] instanceof String[];
+  }
+
+  /** The first (or only) value of slot {@code i}, or null. */
+  public String first(int i) {
+    if (i >= values.length) {
+      return null;
+    }
+    Object v = values[i];
+    if (v instanceof String[] many) {
+      return many[0];
+    }
+    return (String) v;
+  }
+
+  /** Every value of slot {@code i}; empty when absent. */
+  public List<String> all(int i) {
+    if (i >= values.length || values[i] == null) {
+      return List.of();
+    }
+    Object v = values[i];
+    if (v instanceof String[] many) {
+      return Collections.unmodifiableList(Arrays.asList(many));
+    }
+    return List.of((String) v);
+  }
+
+  // ---- writing
+
+  /** Sets a single value; {@code null} removes the field. */
+  public Record put(String name, String value) {
+    set(fields.add(name), value);
+    return this;
+  }
+
+  /** Sets a whole number. */
+  public Record put(String name, long value) {
+    return put(name, Long.toString(value));
+  }
+
+  /** Sets every value of a field: none removes it, one makes it single-valued. */
+  public Record putAll(String name, List<String> newValues) {
+    int i = fields.add(name);
+    switch (newValues.size()) {
+      case 0 -> set(i, null);
+      case 1 -> set(i, newValues.get(0));
+      default -> {
+        String[] copy = newValues.toArray(new String[0]);
+        for (String s : copy) {
+          Objects.requireNonNull(s, "multivalue items must not be null");
+        }
+        set(i, copy);
+      }
+    }
+    return this;
+  }
+
+  /** Removes a field's value. */
+  public Record remove(String name) {
+    int i = fields.indexOf(name);
+    if (i >= 0) {
+      set(i, null);
+    }
+    return this;
+  }
+
+  /** Sets slot {@code i} (a field index of {@link #fields()}) to a single value or null. */
+  public void set(int i, String value) {
+    set(i, (Object) value);
+  }
+
+  /** Sets slot {@code i} to these values, as {@link #putAll} does. */
+  public void setAll(int i, String[] many) {
+    if (many == null || many.length == 0) {
+      set(i, (Object) null);
+    } else if (many.length == 1) {
+      set(i, (Object) many[0]);
+    } else {
+      set(i, (Object) many);
+    }
+  }
+
+  private void set(int i, Object value) {
+    if (i >= values.length) {
+      if (value == null) {
+        return;
+      }
+      values = Arrays.copyOf(values, Math.max(fields.size(), i + 1));
+    }
+    values[i] = value;
+  }
+
+  // ---- views
+
+  /** The names of the fields that have a value, in field order. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        names.add(fields.name(i));
+      }
+    }
+    return names;
+  }
+
+  /** This record as an ordered map of field name to its values. */
+  public Map<String, List<String>> toMap() {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        map.put(fields.name(i), all(i));
+      }
+    }
+    return map;
+  }
+
+  /** A copy with fields of its own. */
+  public Record copy() {
+    Record copy = new Record();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        int j = copy.fields.add(fields.name(i));
+        copy.set(j, values[i] instanceof String[] many ? many.clone() : values[i]);
+      }
+    }
+    return copy;
+  }
+
+  /** Equal when both have the same fields with the same values, in any field order. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Record other && toMap().equals(other.toMap());
+  }
+
+  @Override
+  public int hashCode() {
+    return toMap().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return toMap().toString();
+  }
+}

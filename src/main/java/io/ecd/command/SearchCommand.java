@@ -1,0 +1,28 @@
+package io.ecd.command;
+
+import java.util.List;
+
+/**
+ * A custom search command. The protocol engine creates one instance per search process through
+ * a {@link CommandFactory}, asks it for its {@link CommandInfo} once, then calls {@link #execute}
+ * once per execute chunk, in order.
+ *
+ * <p>Streaming and stateful commands emit the records of each chunk as they go. Events and
+ * reporting commands may emit at any time; the engine holds their output and replies with it to
+ * the last chunk, answering every earlier chunk with an empty reply.
+ */
+public interface SearchCommand {
+
+  /** The getinfo declaration: command type and required fields. */
+  CommandInfo info();
+
+  /**
+   * Processes the records of one execute chunk.
+   *
+   * @param records the chunk's records, in order; the command may change and emit them
+   * @param last true for the final chunk of the search
+   * @param out where output records and user messages go
+   * @throws CommandException when the command cannot go on; the search then fails with its message
+   */
+  void execute(List<Record> records, boolean last, Output out);
+}
