@@ -12,20 +12,51 @@ import java.util.Objects;
  * One search result: field names to a single value or to several (a multivalue field). A field
  * that is absent has no value, which is Splunk's null; input cells that arrive empty are null too.
  *
- * <p>Records of one chunk share their {@link Fields}, which keeps decoding and encoding cheap.
+ * <p>Records of one chunk share their {@link Fields}, which keeps decoding and encoding cheap. A
+ * decoded record keeps its values in their {@link Wire wire form} until a command reads them, so
+ * fields that no command looks at are never decoded, and the encoder copies them through as bytes.
  * Not thread-safe.
  */
 public final class Record {
   private static final Object[] NONE = new Object[0];
+  /** A slot the record's {@link Wire} has a value for, removed by the command. */
+  private static final Object REMOVED = new Object();
 
   private final Fields fields;
-  // each slot: null (absent), a String, or a String[] of two or more values
+  // each slot: null (absent, or still in the wire form), a String, a String[] of two or more
+  // values, or REMOVED
   private Object[] values;
+  private final Wire wire;
+
+  /**
+   * Single values of one decoded row, still in their wire form: the body decoder implements it and
+   * the body encoder copies untouched values through. Slots are field indexes of the record's
+   * {@link Fields}, below {@link #size()}.
+   */
+  public interface Wire {
+    /** The number of slots covered, from 0. */
+    int size();
+
+    /** True when slot {@code i} has no value (an empty cell). */
+    boolean isNull(int i);
+
+    /** The decoded value of slot {@code i}, or null. */
+    String value(int i);
+  }
 
   /** A record sharing {@code fields} with its siblings; all of its values are absent. */
   public Record(Fields fields) {
+    this(fields, null);
+  }
+
+  /**
+   * A record sharing {@code fields} with its siblings, whose single values come from {@code wire}
+   * until set; for the body decoder.
+   */
+  public Record(Fields fields, Wire wire) {
     this.fields = Objects.requireNonNull(fields, "fields");
     this.values = NONE;
+    this.wire = wire;
   }
 
   /** A new, empty record with fields of its own. */
@@ -74,7 +105,11 @@ public final class Record {
 
   /** True when slot {@code i} is absent. */
   public boolean isNull(int i) {
-    return i >= values.length || values[i] == null;
+    Object v = i < values.length ? values[i] : null;
+    if (v == null) {
+      return wire == null || i >= wire.size() || wire.isNull(i);
+    }
+    return v == REMOVED;
   }
 
   /** True when slot {@code i} holds two or more values. */
@@ -84,10 +119,7 @@ public final class Record {
 
   /** The first (or only) value of slot {@code i}, or null. */
   public String first(int i) {
-    if (i >= values.length) {
-      return null;
-    }
-    Object v = values[i];
+    Object v = slot(i);
     if (v instanceof String[] many) {
       return many[0];
     }
@@ -96,14 +128,46 @@ public final class Record {
 
   /** Every value of slot {@code i}; empty when absent. */
   public List<String> all(int i) {
-    if (i >= values.length || values[i] == null) {
+    Object v = slot(i);
+    if (v == null) {
       return List.of();
     }
-    Object v = values[i];
     if (v instanceof String[] many) {
       return Collections.unmodifiableList(Arrays.asList(many));
     }
     return List.of((String) v);
+  }
+
+  /**
+   * The wire form of this record when slot {@code i} still holds the value it arrived with and
+   * nothing has read or set it, else null; for the body encoder.
+   */
+  public Wire unread(int i) {
+    if (wire == null || i >= wire.size() || (i < values.length && values[i] != null)) {
+      return null;
+    }
+    return wire;
+  }
+
+  /** The value of slot {@code i}: null, a String or a String[]; decodes (and keeps) a wire value. */
+  private Object slot(int i) {
+    Object v = i < values.length ? values[i] : null;
+    if (v == null) {
+      if (wire == null || i >= wire.size()) {
+        return null;
+      }
+      String decoded = wire.value(i);
+      if (decoded != null) {
+        store(i, decoded);
+      }
+      return decoded;
+    }
+    return v == REMOVED ? null : v;
+  }
+
+  /** The number of slots that may hold a value. */
+  private int slots() {
+    return wire == null ? values.length : Math.max(values.length, wire.size());
   }
 
   // ---- writing
@@ -162,10 +226,17 @@ public final class Record {
   }
 
   private void set(int i, Object value) {
+    if (value == null && wire != null && i < wire.size()) {
+      value = REMOVED;
+    }
+    if (i >= values.length && value == null) {
+      return;
+    }
+    store(i, value);
+  }
+
+  private void store(int i, Object value) {
     if (i >= values.length) {
-      if (value == null) {
-        return;
-      }
       values = Arrays.copyOf(values, Math.max(fields.size(), i + 1));
     }
     values[i] = value;
@@ -176,8 +247,8 @@ public final class Record {
   /** The names of the fields that have a value, in field order. */
   public List<String> names() {
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null) {
+    for (int i = 0, n = slots(); i < n; i++) {
+      if (!isNull(i)) {
         names.add(fields.name(i));
       }
     }
@@ -187,8 +258,8 @@ public final class Record {
   /** This record as an ordered map of field name to its values. */
   public Map<String, List<String>> toMap() {
     Map<String, List<String>> map = new LinkedHashMap<>();
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null) {
+    for (int i = 0, n = slots(); i < n; i++) {
+      if (!isNull(i)) {
         map.put(fields.name(i), all(i));
       }
     }
@@ -198,10 +269,11 @@ public final class Record {
   /** A copy with fields of its own. */
   public Record copy() {
     Record copy = new Record();
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null) {
+    for (int i = 0, n = slots(); i < n; i++) {
+      Object v = isNull(i) ? null : slot(i);
+      if (v != null) {
         int j = copy.fields.add(fields.name(i));
-        copy.set(j, values[i] instanceof String[] many ? many.clone() : values[i]);
+        copy.set(j, v instanceof String[] many ? many.clone() : v);
       }
     }
     return copy;

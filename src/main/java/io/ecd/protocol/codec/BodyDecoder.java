@@ -1,28 +1,33 @@
 package io.ecd.protocol.codec;
 
-import de.siegmar.fastcsv.reader.CommentStrategy;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.ecd.command.Fields;
 import io.ecd.command.Record;
 import io.ecd.protocol.frame.Frame;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Decodes a chunk body: UTF-8 CSV whose first row names the fields, followed by one {@code __mv_<f>}
  * column per multivalue-capable field. A non-empty {@code __mv_f} cell ({@code $a$;$b$$c$}) wins over
  * the display value in {@code f}. Empty cells are null.
+ *
+ * <p>The body is parsed in one pass over its bytes (after a UTF-8 check of the whole body). Single
+ * values stay in the body as byte spans and are decoded to a String only when a command reads them
+ * ({@link Record.Wire}); {@link BodyEncoder} copies the others through as bytes. The dialect is
+ * RFC 4180 as splunkd writes it: {@code ,} separates, {@code "} quotes a cell that starts with it
+ * ({@code ""} inside is one quote), rows end in LF, CR LF or CR; a quote inside an unquoted cell is
+ * a plain character.
  */
 public final class BodyDecoder {
   static final String MV_PREFIX = "__mv_";
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final int maxFieldChars;
   private final int maxFields;
@@ -41,134 +46,408 @@ public final class BodyDecoder {
     this(64 << 20, 10_000);
   }
 
+  /** The longest single value accepted, in chars. */
+  int maxFieldChars() {
+    return maxFieldChars;
+  }
+
   /** Decodes the body of {@code frame} into records, in order. */
   public List<Record> decode(Frame frame) {
     byte[] body = frame.body();
     if (body.length == 0) {
       return new ArrayList<>();
     }
-    String text = utf8(frame);
-    CsvReader<CsvRecord> reader = CsvReader.builder()
-        .fieldSeparator(',')
-        .quoteCharacter('"')
-        .commentStrategy(CommentStrategy.NONE)
-        .skipEmptyLines(false)
-        .allowExtraFields(false)
-        .allowMissingFields(false)
-        .allowExtraCharsAfterClosingQuote(false)
-        .maxBufferSize(maxFieldChars)
-        .ofCsvRecord(text);
-    List<Record> records = new ArrayList<>();
-    long line = 1;
-    try (reader) {
-      var rows = reader.iterator();
-      if (!rows.hasNext()) {
+    checkUtf8(frame);
+    return new Parser(frame).records();
+  }
+
+  /** One pass over one body. */
+  private final class Parser {
+    private final Frame frame;
+    private final byte[] b;
+    private final int n;
+    private int pos;
+    /** Body offset where the quote of a cell not closed before the end opened, or -1. */
+    private int unclosedQuote = -1;
+    /** A quote seen inside an unquoted cell: the body's quotes may not balance. */
+    private boolean looseQuote;
+    /** Where the row being read starts, and the one before it (the header: 0). */
+    private int currentRowStart;
+    private int previousRowStart;
+
+    // the row being read: start and end offsets of each cell's content
+    private int[] cellStart = new int[16];
+    private int[] cellEnd = new int[16];
+    private int cells;
+
+    Parser(Frame frame) {
+      this.frame = frame;
+      this.b = frame.body();
+      this.n = b.length;
+    }
+
+    List<Record> records() {
+      List<Record> records = new ArrayList<>();
+      int rowStart = pos;
+      if (!readRow()) {
         return records;
       }
-      CsvRecord headerRow = rows.next();
-      Layout layout = layout(frame, headerRow);
-      while (rows.hasNext()) {
-        CsvRecord row = rows.next();
-        line = row.getStartingLineNumber();
-        records.add(layout.record(frame, row));
-      }
-      checkClosedQuote(frame, text);
-    } catch (CsvParseException e) {
-      long at = lineOffset(body, line + 1);
-      throw new CodecException(frame.position() + ": body row near line " + (line + 1)
-          + " (byte " + (frame.bodyOffset() + at) + ") is not valid CSV: " + rootMessage(e)
-          + "; expected every row to have as many cells as the header, and quotes to be balanced");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return records;
-  }
-
-  private Layout layout(Frame frame, CsvRecord header) {
-    int n = header.getFieldCount();
-    if (n > maxFields) {
-      throw new CodecException(frame.position() + ": body header has " + n
-          + " columns, more than the limit of " + maxFields);
-    }
-    List<String> names = new ArrayList<>();
-    int[] slot = new int[n];
-    boolean[] multivalue = new boolean[n];
-    Fields fields = new Fields();
-    for (int c = 0; c < n; c++) {
-      String name = header.getField(c);
-      if (name.isEmpty()) {
-        throw new CodecException(frame.position() + ": body header column " + (c + 1)
-            + " has an empty field name (byte " + frame.bodyOffset() + ")");
-      }
-      if (names.contains(name)) {
-        throw new CodecException(frame.position() + ": body header names field '" + name
-            + "' twice (byte " + frame.bodyOffset() + ")");
-      }
-      names.add(name);
-      if (name.startsWith(MV_PREFIX) && name.length() > MV_PREFIX.length()) {
-        multivalue[c] = true;
-        slot[c] = fields.add(name.substring(MV_PREFIX.length()));
-      } else {
-        slot[c] = fields.add(name);
-      }
-    }
-    return new Layout(fields, slot, multivalue);
-  }
-
-  private record Layout(Fields fields, int[] slot, boolean[] multivalue) {
-    Record record(Frame frame, CsvRecord row) {
-      Record record = new Record(fields);
-      int n = slot.length;
-      // display values first, so that a non-empty __mv_ cell (later or earlier) wins
-      for (int c = 0; c < n; c++) {
-        if (!multivalue[c]) {
-          String v = row.getField(c);
-          if (!v.isEmpty() && record.isNull(slot[c])) {
-            record.set(slot[c], v);
+      Layout layout = layout(rowStart);
+      int columns = layout.columns();
+      int[] display = layout.displayColumns;
+      int width = display.length;
+      // spans of the display cells of every row: start, end
+      int[] spans = new int[Math.max(16, Math.min(estimateRows(), 1 << 20) * width * 2)];
+      int used = 0;
+      Chunk chunk = new Chunk(b, layout.displaySlots, width);
+      while (pos < n) {
+        rowStart = pos;
+        readRow();
+        if (cells != columns) {
+          throw ragged(rowStart, columns);
+        }
+        if (used + 2 * width > spans.length) {
+          spans = Arrays.copyOf(spans, Math.max(spans.length * 2, used + 2 * width));
+          chunk.spans = spans;
+        }
+        for (int k = 0; k < width; k++) {
+          int c = display[k];
+          spans[used + 2 * k] = cellStart[c];
+          spans[used + 2 * k + 1] = cellEnd[c];
+        }
+        Record record = new Record(layout.fields, new WireRow(chunk, used));
+        used += 2 * width;
+        for (int c : layout.multivalueColumns) {
+          if (cellEnd[c] > cellStart[c]) {
+            String cell = text(cellStart[c], cellEnd[c]);
+            record.setAll(layout.slot[c], Multivalue.decode(cell, frame, lineOf(rowStart), c + 1));
           }
         }
+        records.add(record);
       }
-      for (int c = 0; c < n; c++) {
+      chunk.spans = spans;
+      if (unclosedQuote >= 0 || looseQuote) {
+        checkClosedQuote();
+      }
+      return records;
+    }
+
+    /** Rows expected from the header's length: bodies are mostly rows of similar size. */
+    private int estimateRows() {
+      int lines = 0;
+      // sample the first 64 KiB for the mean row length
+      int limit = Math.min(n, pos + (64 << 10));
+      for (int i = pos; i < limit; i++) {
+        if (b[i] == '\n') {
+          lines++;
+        }
+      }
+      if (lines == 0) {
+        return 1;
+      }
+      long perRow = Math.max(1, (limit - pos) / lines);
+      return (int) Math.min(Integer.MAX_VALUE / 64, (n - pos) / perRow + 16);
+    }
+
+    /** Reads one row into cellStart/cellEnd; false at the end of the body. */
+    private boolean readRow() {
+      if (pos >= n) {
+        return false;
+      }
+      previousRowStart = currentRowStart;
+      currentRowStart = pos;
+      cells = 0;
+      while (true) {
+        int start;
+        int end;
+        if (b[pos] == '"') {
+          int open = pos;
+          start = ++pos;
+          while (true) {
+            while (pos < n && b[pos] != '"') {
+              pos++;
+            }
+            if (pos >= n) {
+              end = n;
+              unclosedQuote = open;
+              break;
+            }
+            if (pos + 1 < n && b[pos + 1] == '"') {
+              if (pos + 2 == n) {
+                // "" as the body's last bytes: a closing quote and a stray one (as FastCSV reads
+                // it); the quotes do not balance, which is reported once the rows are read
+                end = pos;
+                pos = n;
+                unclosedQuote = open;
+                break;
+              }
+              pos += 2;
+              continue;
+            }
+            end = pos++;
+            break;
+          }
+          if (pos < n) {
+            byte c = b[pos];
+            if (c != ',' && c != '\n' && c != '\r') {
+              throw afterClosingQuote(pos);
+            }
+          }
+        } else {
+          start = pos;
+          while (pos < n) {
+            byte c = b[pos];
+            if (c == ',' || c == '\n' || c == '\r') {
+              break;
+            }
+            if (c == '"') {
+              looseQuote = true;
+            }
+            pos++;
+          }
+          end = pos;
+        }
+        add(start, end);
+        if (pos >= n) {
+          return true;
+        }
+        byte c = b[pos++];
+        if (c == ',') {
+          if (pos >= n) {
+            add(n, n);
+            return true;
+          }
+          continue;
+        }
+        if (c == '\r' && pos < n && b[pos] == '\n') {
+          pos++;
+        }
+        return true;
+      }
+    }
+
+    private void add(int start, int end) {
+      if (cells == cellStart.length) {
+        cellStart = Arrays.copyOf(cellStart, cells * 2);
+        cellEnd = Arrays.copyOf(cellEnd, cells * 2);
+      }
+      cellStart[cells] = start;
+      cellEnd[cells] = end;
+      cells++;
+    }
+
+    private Layout layout(int headerStart) {
+      int count = cells;
+      if (count > maxFields) {
+        throw new CodecException(frame.position() + ": body header has " + count
+            + " columns, more than the limit of " + maxFields);
+      }
+      List<String> names = new ArrayList<>();
+      int[] slot = new int[count];
+      boolean[] multivalue = new boolean[count];
+      Fields fields = new Fields();
+      for (int c = 0; c < count; c++) {
+        String name = text(cellStart[c], cellEnd[c]);
+        if (name.isEmpty()) {
+          throw new CodecException(frame.position() + ": body header column " + (c + 1)
+              + " has an empty field name (byte " + frame.bodyOffset() + ")");
+        }
+        if (names.contains(name)) {
+          throw new CodecException(frame.position() + ": body header names field '" + name
+              + "' twice (byte " + frame.bodyOffset() + ")");
+        }
+        names.add(name);
+        if (name.startsWith(MV_PREFIX) && name.length() > MV_PREFIX.length()) {
+          multivalue[c] = true;
+          slot[c] = fields.add(name.substring(MV_PREFIX.length()));
+        } else {
+          slot[c] = fields.add(name);
+        }
+      }
+      int displays = 0;
+      for (boolean mv : multivalue) {
+        displays += mv ? 0 : 1;
+      }
+      int[] displayColumns = new int[displays];
+      int[] multivalueColumns = new int[count - displays];
+      int d = 0;
+      int m = 0;
+      for (int c = 0; c < count; c++) {
         if (multivalue[c]) {
-          String v = row.getField(c);
-          if (!v.isEmpty()) {
-            record.setAll(slot[c], Multivalue.decode(v, frame, row.getStartingLineNumber(), c + 1));
+          multivalueColumns[m++] = c;
+        } else {
+          displayColumns[d++] = c;
+        }
+      }
+      // slot -> index among the display columns, or -1 when the field has only an __mv_ column
+      int[] displaySlots = new int[fields.size()];
+      Arrays.fill(displaySlots, -1);
+      for (int k = 0; k < displays; k++) {
+        displaySlots[slot[displayColumns[k]]] = k;
+      }
+      return new Layout(fields, slot, displayColumns, multivalueColumns, displaySlots);
+    }
+
+    /** The cell content in {@code [start, end)} with quotes undoubled, as a String. */
+    private String text(int start, int end) {
+      return Chunk.decode(b, start, end);
+    }
+
+    /**
+     * The line number, from 1, of body offset {@code at}, counted as FastCSV counts them (and as
+     * messages have always given them): LF, CR LF and CR each end a line, inside quotes too.
+     */
+    private long lineAt(int at) {
+      long line = 1;
+      for (int i = 0; i < at; i++) {
+        if (b[i] == '\n') {
+          line++;
+        } else if (b[i] == '\r') {
+          line++;
+          if (i + 1 < at && b[i + 1] == '\n') {
+            i++;
           }
         }
       }
-      return record;
+      return line;
     }
-  }
 
-  /** FastCSV accepts an unterminated quoted field at the very end; splunkd never sends one. */
-  private static void checkClosedQuote(Frame frame, String text) {
-    boolean inQuotes = false;
-    int opened = -1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '"') {
-        inQuotes = !inQuotes;
-        if (inQuotes) {
-          opened = i;
+    private java.util.function.LongSupplier lineOf(int at) {
+      return () -> lineAt(at);
+    }
+
+    private CodecException ragged(int rowStart, int columns) {
+      return notCsv("Record " + lineAt(rowStart) + " has " + cells
+          + " fields, but first record had " + columns + " fields");
+    }
+
+    private CodecException afterClosingQuote(int at) {
+      int cp = Character.codePointAt(Chunk.decode(b, at, Math.min(n, at + 4)), 0);
+      char c = Character.isBmpCodePoint(cp) ? (char) cp : Character.highSurrogate(cp);
+      return notCsv("Unexpected character after closing quote: '" + c + "' (0x" + Integer.toHexString(c) + ")");
+    }
+
+    /** The row that could not be read is said to be near the line after the last good row's start. */
+    private CodecException notCsv(String why) {
+      long line = lineAt(previousRowStart) + 1;
+      long at = lineOffset(b, line);
+      return new CodecException(frame.position() + ": body row near line " + line
+          + " (byte " + (frame.bodyOffset() + at) + ") is not valid CSV: " + why
+          + "; expected every row to have as many cells as the header, and quotes to be balanced");
+    }
+
+    /** Every quote toggles "inside quotes"; one left open at the end is an error. */
+    private void checkClosedQuote() {
+      boolean inQuotes = false;
+      int opened = -1;
+      for (int i = 0; i < n; i++) {
+        if (b[i] == '"') {
+          inQuotes = !inQuotes;
+          if (inQuotes) {
+            opened = i;
+          }
         }
       }
-    }
-    if (inQuotes) {
-      long at = frame.body().length == text.length()
-          ? opened : text.substring(0, opened).getBytes(StandardCharsets.UTF_8).length;
-      throw new CodecException(frame.position() + ": body has a quote opened at byte "
-          + (frame.bodyOffset() + at) + " that is never closed; expected a closing '\"'");
+      if (inQuotes) {
+        throw new CodecException(frame.position() + ": body has a quote opened at byte "
+            + (frame.bodyOffset() + opened) + " that is never closed; expected a closing '\"'");
+      }
     }
   }
 
-  private static String utf8(Frame frame) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(frame.body()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      int bad = firstInvalidUtf8(frame.body());
+  private record Layout(Fields fields, int[] slot, int[] displayColumns, int[] multivalueColumns,
+      int[] displaySlots) {
+    int columns() {
+      return slot.length;
+    }
+  }
+
+  /** The bytes and cell spans of one body, shared by its records. */
+  static final class Chunk {
+    final byte[] body;
+    /** Field slot to its column among the display columns, or -1. */
+    final int[] displaySlots;
+    final int width;
+    int[] spans;
+
+    Chunk(byte[] body, int[] displaySlots, int width) {
+      this.body = body;
+      this.displaySlots = displaySlots;
+      this.width = width;
+    }
+
+    /** The content of a cell as a String: quoted cells have their doubled quotes undoubled. */
+    static String decode(byte[] b, int start, int end) {
+      if (start > 0 && b[start - 1] == '"') {
+        for (int i = start; i < end; i++) {
+          if (b[i] == '"') {
+            return new String(b, start, end - start, StandardCharsets.UTF_8).replace("\"\"", "\"");
+          }
+        }
+      }
+      return new String(b, start, end - start, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** One row of a {@link Chunk}: its display cells, decoded on demand. */
+  static final class WireRow implements Record.Wire {
+    final Chunk chunk;
+    /** Index of the row's first span in {@code chunk.spans}. */
+    final int base;
+
+    WireRow(Chunk chunk, int base) {
+      this.chunk = chunk;
+      this.base = base;
+    }
+
+    @Override
+    public int size() {
+      return chunk.displaySlots.length;
+    }
+
+    /** The span index of slot {@code i}, or -1 when the field has no display column. */
+    int span(int i) {
+      int k = chunk.displaySlots[i];
+      return k < 0 ? -1 : base + 2 * k;
+    }
+
+    @Override
+    public boolean isNull(int i) {
+      int s = span(i);
+      return s < 0 || chunk.spans[s] == chunk.spans[s + 1];
+    }
+
+    @Override
+    public String value(int i) {
+      int s = span(i);
+      if (s < 0) {
+        return null;
+      }
+      int start = chunk.spans[s];
+      int end = chunk.spans[s + 1];
+      return start == end ? null : Chunk.decode(chunk.body, start, end);
+    }
+  }
+
+  /** Checks the whole body is UTF-8, eight bytes at a time while they are ASCII. */
+  private static void checkUtf8(Frame frame) {
+    byte[] b = frame.body();
+    int i = 0;
+    int n = b.length;
+    while (i + 8 <= n) {
+      if (((long) LONGS.get(b, i) & HIGH_BITS) != 0) {
+        break;
+      }
+      i += 8;
+    }
+    while (i < n && b[i] >= 0) {
+      i++;
+    }
+    if (i == n) {
+      return;
+    }
+    int bad = firstInvalidUtf8(b, i);
+    if (bad < n) {
       throw new CodecException(frame.position() + ": body is not valid UTF-8 at byte "
           + (frame.bodyOffset() + bad) + " (offset " + bad + " in the body)");
     }
@@ -176,7 +455,11 @@ public final class BodyDecoder {
 
   /** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
   static int firstInvalidUtf8(byte[] b) {
-    int i = 0;
+    return firstInvalidUtf8(b, 0);
+  }
+
+  private static int firstInvalidUtf8(byte[] b, int from) {
+    int i = from;
     while (i < b.length) {
       int c = b[i] & 0xff;
       int extra;
@@ -223,13 +506,5 @@ public final class BodyDecoder {
       }
     }
     return body.length;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 }

@@ -2,22 +2,33 @@ package io.ecd.protocol.codec;
 
 import io.ecd.command.Fields;
 import io.ecd.command.Record;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Encodes reply records as CSV: the header is the union of the records' fields (those with a value
  * in at least one record, in first-seen order), each followed by its {@code __mv_} column; rows end
  * in LF; a cell is quoted only when it holds a comma, quote, CR or LF (quotes doubled). A multivalue
  * field's display cell holds its values joined by LF.
+ *
+ * <p>Writes UTF-8 bytes straight into a buffer that is reused from one call to the next. Values a
+ * command never touched are copied from the request body as they are ({@link Record#unread}).
  */
 public final class BodyEncoder {
+  private static final byte[] NO_BYTES = new byte[0];
 
-  /** The encoded body; only the first {@code length} bytes of {@code bytes} count. */
+  private byte[] buf = NO_BYTES;
+  private int len;
+
+  /**
+   * The encoded body; only the first {@code length} bytes of {@code bytes} count. The array is the
+   * encoder's buffer: it is valid until the encoder's next {@link #encode} call.
+   */
   public record Body(byte[] bytes, int length) {
     static final Body EMPTY = new Body(new byte[0], 0);
   }
@@ -31,56 +42,136 @@ public final class BodyEncoder {
     if (columns.isEmpty()) {
       return Body.EMPTY;
     }
-    StringBuilder text = new StringBuilder(records.size() * 64);
+    len = 0;
+    ensure(64 + records.size() * 16);
     for (int c = 0; c < columns.size(); c++) {
       if (c > 0) {
-        text.append(',');
+        put((byte) ',');
       }
-      cell(columns.get(c), text);
-      text.append(',');
-      cell(BodyDecoder.MV_PREFIX + columns.get(c), text);
+      string(columns.get(c));
+      put((byte) ',');
+      string(BodyDecoder.MV_PREFIX + columns.get(c));
     }
-    text.append('\n');
+    put((byte) '\n');
     Map<Fields, int[]> slots = new IdentityHashMap<>();
+    Fields lastFields = null;
+    int[] slot = null;
     StringBuilder scratch = new StringBuilder();
     for (Record r : records) {
-      int[] slot = slots.computeIfAbsent(r.fields(), f -> slotsOf(f, columns));
+      if (r.fields() != lastFields) {
+        lastFields = r.fields();
+        slot = slots.computeIfAbsent(lastFields, f -> slotsOf(f, columns));
+      }
       for (int c = 0; c < slot.length; c++) {
         if (c > 0) {
-          text.append(',');
+          put((byte) ',');
         }
         int i = slot[c];
-        if (i < 0 || r.isNull(i)) {
-          text.append(',');
+        if (i < 0) {
+          put((byte) ',');
+          continue;
+        }
+        Record.Wire wire = r.unread(i);
+        if (wire instanceof BodyDecoder.WireRow row) {
+          int s = row.span(i);
+          if (s < 0 || !copyCell(row.chunk, s, r, i)) {
+            put((byte) ',');
+            continue;
+          }
+          put((byte) ',');
+        } else if (r.isNull(i)) {
+          put((byte) ',');
         } else if (r.isMultivalue(i)) {
           List<String> values = r.all(i);
-          cell(String.join("\n", values), text);
-          text.append(',');
+          string(String.join("\n", values));
+          put((byte) ',');
           scratch.setLength(0);
           Multivalue.encode(values, scratch);
-          cell(scratch, text);
+          string(scratch);
         } else {
-          cell(r.first(i), text);
-          text.append(',');
+          string(r.first(i));
+          put((byte) ',');
         }
       }
-      text.append('\n');
+      put((byte) '\n');
     }
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    return new Body(bytes, bytes.length);
+    return new Body(buf, len);
+  }
+
+  /**
+   * Writes a cell still in its request form: the bytes between the quotes as they are (a quoted
+   * cell's content already has its quotes doubled). False when the cell is empty (null).
+   */
+  private boolean copyCell(BodyDecoder.Chunk chunk, int span, Record r, int i) {
+    byte[] b = chunk.body;
+    int start = chunk.spans[span];
+    int end = chunk.spans[span + 1];
+    if (start == end) {
+      return false;
+    }
+    boolean quoted = start > 0 && b[start - 1] == '"';
+    boolean special = false;
+    for (int k = start; k < end; k++) {
+      byte x = b[k];
+      if (x == ',' || x == '"' || x == '\n' || x == '\r') {
+        special = true;
+        break;
+      }
+    }
+    if (special && !quoted) {
+      // a loose quote in an unquoted cell: it needs doubling
+      string(r.first(i));
+      return true;
+    }
+    int n = end - start;
+    ensure(n + 2);
+    if (special) {
+      buf[len++] = '"';
+    }
+    System.arraycopy(b, start, buf, len, n);
+    len += n;
+    if (special) {
+      buf[len++] = '"';
+    }
+    return true;
   }
 
   private static List<String> columns(List<Record> records) {
-    Map<String, Boolean> seen = new LinkedHashMap<>();
+    Set<String> seen = new LinkedHashSet<>();
+    // per Fields: slots not seen with a value yet, and how many
+    Map<Fields, boolean[]> done = new IdentityHashMap<>();
+    Map<Fields, int[]> left = new IdentityHashMap<>();
+    Fields lastFields = null;
+    boolean[] lastDone = null;
+    int[] lastLeft = null;
     for (Record r : records) {
       Fields f = r.fields();
-      for (int i = 0; i < f.size(); i++) {
-        if (!r.isNull(i)) {
-          seen.putIfAbsent(f.name(i), Boolean.TRUE);
+      if (f != lastFields) {
+        lastFields = f;
+        lastDone = done.get(f);
+        if (lastDone == null || lastDone.length < f.size()) {
+          lastDone = lastDone == null ? new boolean[f.size()] : Arrays.copyOf(lastDone, f.size());
+          done.put(f, lastDone);
+          int[] count = left.computeIfAbsent(f, k -> new int[1]);
+          count[0] = 0;
+          for (boolean d : lastDone) {
+            count[0] += d ? 0 : 1;
+          }
+        }
+        lastLeft = left.get(f);
+      }
+      if (lastLeft[0] == 0) {
+        continue;
+      }
+      for (int i = 0; i < lastDone.length; i++) {
+        if (!lastDone[i] && !r.isNull(i)) {
+          lastDone[i] = true;
+          lastLeft[0]--;
+          seen.add(f.name(i));
         }
       }
     }
-    return new ArrayList<>(seen.keySet());
+    return new ArrayList<>(seen);
   }
 
   private static int[] slotsOf(Fields fields, List<String> columns) {
@@ -91,27 +182,74 @@ public final class BodyEncoder {
     return slot;
   }
 
-  private static void cell(CharSequence v, StringBuilder out) {
+  /** Writes {@code v} as a cell: UTF-8, quoted only when it holds {@code , " CR LF}. */
+  private void string(CharSequence v) {
+    int n = v.length();
     boolean quote = false;
-    for (int i = 0; i < v.length(); i++) {
+    for (int i = 0; i < n; i++) {
       char c = v.charAt(i);
       if (c == ',' || c == '"' || c == '\n' || c == '\r') {
         quote = true;
         break;
       }
     }
-    if (!quote) {
-      out.append(v);
+    // worst case: 3 bytes per char, every char a doubled quote, and the quotes
+    ensure(n * 3 + 2);
+    byte[] out = buf;
+    int at = len;
+    if (quote) {
+      out[at++] = '"';
+    }
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c < 0x80) {
+        if (c == '"') {
+          out[at++] = '"';
+        }
+        out[at++] = (byte) c;
+      } else if (c < 0x800) {
+        out[at++] = (byte) (0xc0 | (c >> 6));
+        out[at++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        int cp = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(v.charAt(i + 1))
+            ? Character.toCodePoint(c, v.charAt(++i)) : -1;
+        if (cp < 0) {
+          out[at++] = '?'; // as String.getBytes(UTF_8) replaces an unpaired surrogate
+        } else {
+          out[at++] = (byte) (0xf0 | (cp >> 18));
+          out[at++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+          out[at++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+          out[at++] = (byte) (0x80 | (cp & 0x3f));
+        }
+      } else {
+        out[at++] = (byte) (0xe0 | (c >> 12));
+        out[at++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        out[at++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+    if (quote) {
+      out[at++] = '"';
+    }
+    len = at;
+  }
+
+  private void put(byte x) {
+    if (len == buf.length) {
+      ensure(1);
+    }
+    buf[len++] = x;
+  }
+
+  private void ensure(int more) {
+    long need = (long) len + more;
+    if (need <= buf.length) {
       return;
     }
-    out.append('"');
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == '"') {
-        out.append('"');
-      }
-      out.append(c);
+    if (need > Integer.MAX_VALUE - 16) {
+      throw new CodecException("reply body would exceed " + (Integer.MAX_VALUE - 16)
+          + " bytes; lower maxresultrows for this search");
     }
-    out.append('"');
+    long grown = Math.max(need, Math.min((long) Integer.MAX_VALUE - 16, (long) buf.length * 2));
+    buf = Arrays.copyOf(buf, (int) Math.max(grown, 1 << 16));
   }
 }

@@ -3,12 +3,18 @@ package io.ecd.protocol.codec;
 import io.ecd.protocol.frame.Frame;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /** The {@code __mv_} cell encoding: each value in {@code $...$}, {@code $} doubled, joined by {@code ;}. */
 final class Multivalue {
   private Multivalue() {}
 
   static String[] decode(String cell, Frame frame, long line, int column) {
+    return decode(cell, frame, () -> line, column);
+  }
+
+  /** Decodes a cell; {@code line} (for messages) is only asked for when the cell is malformed. */
+  static String[] decode(String cell, Frame frame, LongSupplier line, int column) {
     List<String> values = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int i = 0;
@@ -71,7 +77,8 @@ final class Multivalue {
   }
 
   private static CodecException bad(
-      String cell, Frame frame, long line, int column, int at, String expected) {
+      String cell, Frame frame, LongSupplier lineOf, int column, int at, String expected) {
+    long line = lineOf.getAsLong();
     String shown = cell.length() > 60 ? cell.substring(0, 60) + "..." : cell;
     return new CodecException(frame.position() + ": body line " + line + ", column " + column
         + ": malformed multivalue cell '" + shown.replaceAll("[\\x00-\\x1f]", "?") + "' at char " + at
