@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The byte-level decoder agrees with FastCSV 4 (as the decoder used it before) on records and on
- * error messages, for random bodies made of the characters that matter to the dialect; and what
- * the encoder copies through untouched equals what it writes from decoded Strings.
+ * error messages, for random bodies made of the characters that matter to the dialect; and the
+ * byte encoder, copying untouched values through, writes what the String-based encoder wrote.
  */
 class BodyDecoderAgreementTest {
   private static final String[] PIECES = {
@@ -76,7 +76,9 @@ class BodyDecoderAgreementTest {
       assertEquals(outcome(theirs), outcome(ours), "body " + shown);
       if (ours.error == null) {
         agreedRecords++;
-        assertEquals(reencode(theirs.records), reencode(ours.records), "re-encoded body " + shown);
+        BodyEncoder.Body before = new StringBodyEncoder().encode(theirs.records);
+        assertEquals(new String(before.bytes(), 0, before.length(), StandardCharsets.UTF_8),
+            reencode(ours.records), "re-encoded body " + shown);
       } else {
         agreedErrors++;
       }
