@@ -9,6 +9,8 @@ final class Tools {
 
   static {
     // one line per tool
+    ALL.put("replay", io.ecd.cli.splunk.Replay.tool());
+    ALL.put("verify", io.ecd.cli.splunk.Verify.tool());
   }
 
   private Tools() {}

@@ -1,5 +1,6 @@
 package io.ecd.cli.splunk;
 
+import io.ecd.log.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +38,9 @@ final class Credentials {
     this.username = username;
     this.password = password;
     this.origin = origin;
+    for (String secret : secrets()) {
+      Secrets.register(secret);
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import com.splunk.SavedSearchDispatchArgs;
 import com.splunk.Service;
 import java.io.IOException;
 import java.io.InputStream;
+import io.ecd.cli.Tool;
 import java.io.PrintStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,21 @@ public final class Verify {
   private static final Set<String> FLAGS = union(Target.FLAGS, Set.of("--ordered"));
 
   private Verify() {}
+
+  /** {@code verify} as a tool of the jar, for {@code io.ecd.cli.Tools}. */
+  public static Tool tool() {
+    return new Tool() {
+      @Override
+      public String summary() {
+        return "run a (saved) search on Splunk and compare its results with a table (Splunk SDK)";
+      }
+
+      @Override
+      public int run(String[] args, PrintStream out, PrintStream err) {
+        return Verify.run(args, out, err);
+      }
+    };
+  }
 
   /** Runs {@code verify} with the process environment; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
