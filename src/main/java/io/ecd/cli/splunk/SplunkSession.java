@@ -110,8 +110,8 @@ final class SplunkSession {
       if (cause instanceof SocketTimeoutException) {
         return new CliException(CliException.USAGE,
             tool + ": splunkd" + where + " did not answer in time (" + cause.getMessage()
-                + "; connect timeout " + target.connectTimeoutMillis() / 1000 + " s, read timeout "
-                + target.readTimeoutMillis() / 1000 + " s); is the host and port right and reachable?", e);
+                + "; connect timeout " + seconds(target.connectTimeoutMillis()) + ", read timeout "
+                + seconds(target.readTimeoutMillis()) + "); is the host and port right and reachable?", e);
       }
       if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
         return new CliException(CliException.USAGE,
@@ -166,6 +166,12 @@ final class SplunkSession {
     }
     String m = root.getMessage();
     return root.getClass().getSimpleName() + (m == null ? "" : ": " + oneLine(m));
+  }
+
+  private static String seconds(int millis) {
+    return millis % 1000 == 0
+        ? millis / 1000 + " s"
+        : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
   static String oneLine(String s) {
