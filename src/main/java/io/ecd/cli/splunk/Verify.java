@@ -75,8 +75,9 @@ public final class Verify {
       SPLUNK_USERNAME and SPLUNK_PASSWORD, from the environment; or --token-file PATH. Never from
       the command line, never printed.
 
-      Results: cells are compared as strings, exactly. Result fields starting with "_" that FILE
-      does not name are ignored; any other field must be a column of FILE and the other way round.
+      Results: cells are compared as strings, exactly; an empty cell and a missing field are the
+      same (null). Result fields starting with "_" that FILE does not name are ignored; any other
+      result field must be a column of FILE.
 
       Exit codes: 0 the results match (without --expect: the search returned at least one row);
       1 mismatch, no results, or the search failed; 2 usage, credential or connection error, or
