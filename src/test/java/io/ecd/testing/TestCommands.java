@@ -10,8 +10,6 @@ import io.ecd.command.Record;
 import io.ecd.command.SearchCommand;
 import io.ecd.command.SearchContext;
 import io.ecd.protocol.ProtocolEngine;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +36,7 @@ public final class TestCommands {
   private TestCommands() {}
 
   public static void main(String[] args) {
-    CommandFactory f = ALL.get(args[0]);
-    var frames = new FileOutputStream(FileDescriptor.out);
-    System.setOut(System.err);
-    System.exit(new ProtocolEngine(args[0], f).run(System.in, frames));
+    System.exit(ProtocolEngine.serveProcess(args[0], ALL.get(args[0])));
   }
 
   enum Kind { STREAMING, STATEFUL }
