@@ -209,7 +209,8 @@ class ReplayTest {
     assertEquals(0, run.code(), run.all());
     assertEquals(19, lines.size());
     assertEquals(lines.stream().map(l -> l + "\n").toList(), received().stream().map(FakeSplunkd.Request::body).toList());
-    assertTrue(run.out().startsWith("replay: sent 19 events"), run.out());
+    // 19 lines of 41,213 bytes in all, each line ending in a newline, as sent
+    assertTrue(run.out().startsWith("replay: sent 19 events (41,213 bytes) from 1 file to index ecd_test in "), run.out());
     // the UserLoginFailed sample has CreationTime 2023-10-10T17:08:65: sent as is, with a warning
     assertTrue(run.err().contains("1 events have no valid time stamp"), run.err());
   }
