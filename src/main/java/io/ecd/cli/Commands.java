@@ -1,0 +1,26 @@
+package io.ecd.cli;
+
+import io.ecd.command.CommandFactory;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The app's search commands by name, as commands.conf names them. */
+public final class Commands {
+  private static final Map<String, CommandFactory> ALL = new TreeMap<>();
+
+  static {
+    // one line per search command
+  }
+
+  private Commands() {}
+
+  /** The factory of the named command, or null. */
+  public static CommandFactory find(String name) {
+    return ALL.get(name);
+  }
+
+  /** Every command name. */
+  public static Iterable<String> names() {
+    return ALL.keySet();
+  }
+}

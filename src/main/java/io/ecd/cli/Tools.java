@@ -1,0 +1,23 @@
+package io.ecd.cli;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The jar's command-line tools by name. */
+final class Tools {
+  private static final Map<String, Tool> ALL = new TreeMap<>();
+
+  static {
+    // one line per tool
+  }
+
+  private Tools() {}
+
+  static Tool find(String name) {
+    return ALL.get(name);
+  }
+
+  static Iterable<String> names() {
+    return ALL.keySet();
+  }
+}

@@ -1,0 +1,110 @@
+package io.ecd.log;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.StreamHandler;
+
+/**
+ * Sets up java.util.logging once per process: WARNING and above to stderr (splunkd writes each
+ * stderr line into search.log), INFO and above to {@code $SPLUNK_HOME/var/log/splunk/<app>.log},
+ * rotated at 10 MB with 5 files kept. Nothing is ever written to stdout. Every line is redacted.
+ */
+public final class Logs {
+  /** The app id; also the log file's base name. */
+  public static final String APP = "email_collection_detections";
+  private static final int FILE_LIMIT = 10 * 1024 * 1024;
+  private static final int FILE_COUNT = 5;
+  private static volatile boolean initialised;
+
+  private Logs() {}
+
+  /** A logger for {@code type}. */
+  public static Logger get(Class<?> type) {
+    return Logger.getLogger(type.getName());
+  }
+
+  /** Installs the handlers; safe to call more than once. */
+  public static synchronized void init() {
+    if (initialised) {
+      return;
+    }
+    initialised = true;
+    LogManager.getLogManager().reset();
+    Logger root = Logger.getLogger("");
+    root.setLevel(Level.INFO);
+    Formatter formatter = new RedactingFormatter();
+    StreamHandler stderr = new StreamHandler(System.err, formatter) {
+      @Override
+      public synchronized void publish(LogRecord record) {
+        super.publish(record);
+        flush();
+      }
+    };
+    stderr.setLevel(Level.WARNING);
+    root.addHandler(stderr);
+    Path file = logFile();
+    if (file != null) {
+      try {
+        Handler handler = new FileHandler(file.toString(), FILE_LIMIT, FILE_COUNT, true);
+        handler.setFormatter(formatter);
+        handler.setLevel(Level.INFO);
+        root.addHandler(handler);
+      } catch (IOException | SecurityException e) {
+        System.err.println(APP + ": cannot write the log file " + file + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** {@code $SPLUNK_HOME/var/log/splunk/<app>.log} when that folder exists, else null. */
+  static Path logFile() {
+    String home = System.getenv("SPLUNK_HOME");
+    if (home == null || home.isBlank()) {
+      return null;
+    }
+    Path dir = Path.of(home, "var", "log", "splunk").normalize();
+    if (!Files.isDirectory(dir)) {
+      return null;
+    }
+    return dir.resolve(APP + ".log");
+  }
+
+  /** One line per record (stack traces indented below it), secrets masked. */
+  static final class RedactingFormatter extends Formatter {
+    @Override
+    public String format(LogRecord r) {
+      StringBuilder b = new StringBuilder();
+      b.append(Instant.ofEpochMilli(r.getMillis())).append(' ')
+          .append(r.getLevel().getName()).append(' ')
+          .append(APP).append(" pid=").append(ProcessHandle.current().pid()).append(' ')
+          .append(shortName(r.getLoggerName())).append(" - ")
+          .append(formatMessage(r).replace('\n', ' ')).append('\n');
+      if (r.getThrown() != null) {
+        StringWriter trace = new StringWriter();
+        r.getThrown().printStackTrace(new PrintWriter(trace));
+        for (String line : trace.toString().split("\n")) {
+          b.append("    ").append(line.stripTrailing()).append('\n');
+        }
+      }
+      return Secrets.redact(b.toString());
+    }
+
+    private static String shortName(String name) {
+      if (name == null) {
+        return "";
+      }
+      int dot = name.lastIndexOf('.');
+      return dot < 0 ? name : name.substring(dot + 1);
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package io.ecd.protocol;
+
+import io.ecd.command.CommandException;
+import io.ecd.command.CommandFactory;
+import io.ecd.command.CommandInfo;
+import io.ecd.command.CommandType;
+import io.ecd.command.Options;
+import io.ecd.command.Output;
+import io.ecd.command.Record;
+import io.ecd.command.SearchCommand;
+import io.ecd.command.SearchContext;
+import io.ecd.log.Logs;
+import io.ecd.log.Secrets;
+import io.ecd.protocol.codec.BodyDecoder;
+import io.ecd.protocol.codec.BodyEncoder;
+import io.ecd.protocol.codec.CodecException;
+import io.ecd.protocol.codec.Message;
+import io.ecd.protocol.codec.MetadataCodec;
+import io.ecd.protocol.codec.Request;
+import io.ecd.protocol.codec.SearchInfo;
+import io.ecd.protocol.frame.Frame;
+import io.ecd.protocol.frame.FrameException;
+import io.ecd.protocol.frame.FrameLimits;
+import io.ecd.protocol.frame.FrameReader;
+import io.ecd.protocol.frame.FrameWriter;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one search command over one splunkd session of the chunked protocol:
+ *
+ * <ol>
+ *   <li>getinfo: parse the options, build the command, reply with its type and required fields;
+ *   <li>execute chunks in lockstep: read a whole chunk, run the command, write exactly one reply;
+ *       events and reporting commands get an empty {@code {"finished":false}} reply until the last
+ *       chunk, which carries all their output;
+ *   <li>end of input: exit 0, also right after getinfo (splunkd's getinfo-only probes).
+ * </ol>
+ *
+ * <p>Any failure is answered with an ERROR message and {@code "finished":true}, and {@link #run}
+ * returns 1. Nothing but frames is written to {@code out}.
+ */
+public final class ProtocolEngine {
+  private static final Logger LOG = Logs.get(ProtocolEngine.class);
+
+  private final String name;
+  private final CommandFactory factory;
+  private final FrameLimits limits;
+  private final BodyDecoder decoder;
+  private final BodyEncoder encoder = new BodyEncoder();
+
+  public ProtocolEngine(String name, CommandFactory factory, FrameLimits limits, BodyDecoder decoder) {
+    this.name = name;
+    this.factory = factory;
+    this.limits = limits;
+    this.decoder = decoder;
+  }
+
+  public ProtocolEngine(String name, CommandFactory factory) {
+    this(name, factory, FrameLimits.DEFAULT, new BodyDecoder());
+  }
+
+  /**
+   * Serves one session.
+   *
+   * @return the process exit code: 0 when the session ended normally, 1 after an error
+   */
+  public int run(InputStream in, OutputStream out) {
+    FrameReader reader = new FrameReader(new BufferedInputStream(in, 1 << 16), limits);
+    FrameWriter writer = new FrameWriter(new BufferedOutputStream(out, 1 << 16));
+    Session session = new Session(reader, writer);
+    try {
+      return session.serve();
+    } catch (FrameException | CodecException e) {
+      return session.fail(e.getMessage(), null);
+    } catch (CommandException e) {
+      return session.fail(e.getMessage(), null);
+    } catch (UncheckedIOException e) {
+      // the pipe is gone or broken: nothing more can be said to splunkd
+      LOG.log(Level.SEVERE, name + ": I/O failure: " + e.getMessage());
+      return 1;
+    } catch (RuntimeException | OutOfMemoryError e) {
+      return session.fail(name + ": internal error: " + e, e);
+    }
+  }
+
+  private final class Session {
+    private final FrameReader reader;
+    private final FrameWriter writer;
+    private boolean gotInfo;
+    private boolean replied = true;
+    private long recordsIn;
+    private long recordsOut;
+
+    Session(FrameReader reader, FrameWriter writer) {
+      this.reader = reader;
+      this.writer = writer;
+    }
+
+    int serve() {
+      Frame first = reader.next();
+      if (first == null) {
+        return 0;
+      }
+      replied = false;
+      Request request = MetadataCodec.decode(first);
+      if (!(request instanceof Request.Getinfo getinfo)) {
+        throw new CodecException(first.position() + ": expected a getinfo request first but got "
+            + "execute; splunkd always starts with getinfo");
+      }
+      gotInfo = true;
+      SearchInfo info = getinfo.searchInfo();
+      Secrets.register(info.sessionKey());
+      SearchContext context = context(info, getinfo.preview());
+      SearchCommand command;
+      CommandInfo declared;
+      try {
+        Options options = Options.parse(name, info.args());
+        command = factory.create(options, context);
+        declared = command.info();
+      } catch (CommandException e) {
+        LOG.warning(e.getMessage());
+        writer.write(MetadataCodec.getinfoReply(CommandType.STREAMING.wireName(), null, true,
+            List.of(error(e.getMessage()))));
+        replied = true;
+        return 1;
+      }
+      writer.write(MetadataCodec.getinfoReply(
+          declared.type().wireName(), declared.requiredFields(), false, List.of()));
+      replied = true;
+      LOG.info(() -> name + " started: sid=" + info.sid() + " type=" + declared.type().wireName()
+          + " args=" + info.args());
+      return executeLoop(command, declared.type());
+    }
+
+    private int executeLoop(SearchCommand command, CommandType type) {
+      List<Record> held = new ArrayList<>();
+      while (true) {
+        Frame frame = reader.next();
+        if (frame == null) {
+          LOG.info(() -> name + " done: " + recordsIn + " records in, " + recordsOut + " out");
+          return 0;
+        }
+        replied = false;
+        Request request = MetadataCodec.decode(frame);
+        if (!(request instanceof Request.Execute execute)) {
+          throw new CodecException(frame.position() + ": expected an execute request but got a "
+              + "second getinfo");
+        }
+        List<Record> records = decoder.decode(frame);
+        recordsIn += records.size();
+        Collector out = new Collector(held);
+        command.execute(records, execute.finished(), out);
+        if (type.emitsOnlyAtEnd() && !execute.finished()) {
+          writer.write(MetadataCodec.executeReply(false, out.messages));
+        } else {
+          BodyEncoder.Body body = encoder.encode(held);
+          recordsOut += held.size();
+          writer.write(MetadataCodec.executeReply(execute.finished(), out.messages), body.bytes(),
+              body.length());
+          held.clear();
+        }
+        replied = true;
+      }
+    }
+
+    /** Answers the request in hand (if any) with an ERROR and finished, and gives the exit code. */
+    int fail(String text, Throwable cause) {
+      String message = Secrets.redact(text);
+      if (cause != null) {
+        LOG.log(Level.SEVERE, message, cause);
+      } else {
+        LOG.severe(message);
+      }
+      if (!replied) {
+        try {
+          byte[] meta = gotInfo
+              ? MetadataCodec.executeReply(true, List.of(error(message)))
+              : MetadataCodec.getinfoReply(CommandType.STREAMING.wireName(), null, true,
+                  List.of(error(message)));
+          writer.write(meta);
+        } catch (UncheckedIOException e) {
+          LOG.severe(name + ": could not report the error to splunkd: " + e.getMessage());
+        }
+      }
+      return 1;
+    }
+
+    private Message error(String text) {
+      String t = Secrets.redact(text);
+      return new Message("ERROR", t.startsWith(name + ":") ? t : name + ": " + t);
+    }
+  }
+
+  private SearchContext context(SearchInfo info, boolean preview) {
+    Path dispatch = null;
+    if (!info.dispatchDir().isEmpty()) {
+      try {
+        dispatch = Path.of(info.dispatchDir());
+      } catch (RuntimeException e) {
+        LOG.warning(name + ": ignoring unusable dispatch_dir");
+      }
+    }
+    return new SearchContext(name, info.sid(), info.app(), info.username(), dispatch,
+        info.splunkVersion(), info.earliestTime(), info.latestTime(), info.maxResultRows(), preview);
+  }
+
+  /** Collects one chunk's output and messages. */
+  private static final class Collector implements Output {
+    private final List<Record> records;
+    private final List<Message> messages = new ArrayList<>();
+
+    Collector(List<Record> records) {
+      this.records = records;
+    }
+
+    @Override
+    public void emit(Record record) {
+      records.add(record);
+    }
+
+    @Override
+    public void message(Output.Level level, String text) {
+      messages.add(new Message(level.name(), Secrets.redact(text)));
+    }
+  }
+}

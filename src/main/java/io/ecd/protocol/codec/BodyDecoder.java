@@ -1,0 +1,235 @@
+package io.ecd.protocol.codec;
+
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.ecd.command.Fields;
+import io.ecd.command.Record;
+import io.ecd.protocol.frame.Frame;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes a chunk body: UTF-8 CSV whose first row names the fields, followed by one {@code __mv_<f>}
+ * column per multivalue-capable field. A non-empty {@code __mv_f} cell ({@code $a$;$b$$c$}) wins over
+ * the display value in {@code f}. Empty cells are null.
+ */
+public final class BodyDecoder {
+  static final String MV_PREFIX = "__mv_";
+
+  private final int maxFieldChars;
+  private final int maxFields;
+
+  /**
+   * @param maxFieldChars longest single value accepted, in chars
+   * @param maxFields most columns accepted in a header
+   */
+  public BodyDecoder(int maxFieldChars, int maxFields) {
+    this.maxFieldChars = maxFieldChars;
+    this.maxFields = maxFields;
+  }
+
+  /** Defaults: values up to 64 Mi chars, up to 10,000 columns. */
+  public BodyDecoder() {
+    this(64 << 20, 10_000);
+  }
+
+  /** Decodes the body of {@code frame} into records, in order. */
+  public List<Record> decode(Frame frame) {
+    byte[] body = frame.body();
+    if (body.length == 0) {
+      return new ArrayList<>();
+    }
+    String text = utf8(frame);
+    CsvReader<CsvRecord> reader = CsvReader.builder()
+        .fieldSeparator(',')
+        .quoteCharacter('"')
+        .commentStrategy(CommentStrategy.NONE)
+        .skipEmptyLines(false)
+        .allowExtraFields(false)
+        .allowMissingFields(false)
+        .allowExtraCharsAfterClosingQuote(false)
+        .maxBufferSize(maxFieldChars)
+        .ofCsvRecord(text);
+    List<Record> records = new ArrayList<>();
+    long line = 1;
+    try (reader) {
+      var rows = reader.iterator();
+      if (!rows.hasNext()) {
+        return records;
+      }
+      CsvRecord headerRow = rows.next();
+      Layout layout = layout(frame, headerRow);
+      while (rows.hasNext()) {
+        CsvRecord row = rows.next();
+        line = row.getStartingLineNumber();
+        records.add(layout.record(frame, row));
+      }
+      checkClosedQuote(frame, text);
+    } catch (CsvParseException e) {
+      long at = lineOffset(body, line + 1);
+      throw new CodecException(frame.position() + ": body row near line " + (line + 1)
+          + " (byte " + (frame.bodyOffset() + at) + ") is not valid CSV: " + rootMessage(e)
+          + "; expected every row to have as many cells as the header, and quotes to be balanced");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return records;
+  }
+
+  private Layout layout(Frame frame, CsvRecord header) {
+    int n = header.getFieldCount();
+    if (n > maxFields) {
+      throw new CodecException(frame.position() + ": body header has " + n
+          + " columns, more than the limit of " + maxFields);
+    }
+    List<String> names = new ArrayList<>();
+    int[] slot = new int[n];
+    boolean[] multivalue = new boolean[n];
+    Fields fields = new Fields();
+    for (int c = 0; c < n; c++) {
+      String name = header.getField(c);
+      if (name.isEmpty()) {
+        throw new CodecException(frame.position() + ": body header column " + (c + 1)
+            + " has an empty field name (byte " + frame.bodyOffset() + ")");
+      }
+      if (names.contains(name)) {
+        throw new CodecException(frame.position() + ": body header names field '" + name
+            + "' twice (byte " + frame.bodyOffset() + ")");
+      }
+      names.add(name);
+      if (name.startsWith(MV_PREFIX) && name.length() > MV_PREFIX.length()) {
+        multivalue[c] = true;
+        slot[c] = fields.add(name.substring(MV_PREFIX.length()));
+      } else {
+        slot[c] = fields.add(name);
+      }
+    }
+    return new Layout(fields, slot, multivalue);
+  }
+
+  private record Layout(Fields fields, int[] slot, boolean[] multivalue) {
+    Record record(Frame frame, CsvRecord row) {
+      Record record = new Record(fields);
+      int n = slot.length;
+      // display values first, so that a non-empty __mv_ cell (later or earlier) wins
+      for (int c = 0; c < n; c++) {
+        if (!multivalue[c]) {
+          String v = row.getField(c);
+          if (!v.isEmpty() && record.isNull(slot[c])) {
+            record.set(slot[c], v);
+          }
+        }
+      }
+      for (int c = 0; c < n; c++) {
+        if (multivalue[c]) {
+          String v = row.getField(c);
+          if (!v.isEmpty()) {
+            record.setAll(slot[c], Multivalue.decode(v, frame, row.getStartingLineNumber(), c + 1));
+          }
+        }
+      }
+      return record;
+    }
+  }
+
+  /** FastCSV accepts an unterminated quoted field at the very end; splunkd never sends one. */
+  private static void checkClosedQuote(Frame frame, String text) {
+    boolean inQuotes = false;
+    int opened = -1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '"') {
+        inQuotes = !inQuotes;
+        if (inQuotes) {
+          opened = i;
+        }
+      }
+    }
+    if (inQuotes) {
+      long at = frame.body().length == text.length()
+          ? opened : text.substring(0, opened).getBytes(StandardCharsets.UTF_8).length;
+      throw new CodecException(frame.position() + ": body has a quote opened at byte "
+          + (frame.bodyOffset() + at) + " that is never closed; expected a closing '\"'");
+    }
+  }
+
+  private static String utf8(Frame frame) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(frame.body()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      int bad = firstInvalidUtf8(frame.body());
+      throw new CodecException(frame.position() + ": body is not valid UTF-8 at byte "
+          + (frame.bodyOffset() + bad) + " (offset " + bad + " in the body)");
+    }
+  }
+
+  /** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+  static int firstInvalidUtf8(byte[] b) {
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xff;
+      int extra;
+      int min;
+      if (c < 0x80) {
+        i++;
+        continue;
+      } else if (c >= 0xc2 && c <= 0xdf) {
+        extra = 1;
+        min = 0x80;
+      } else if (c >= 0xe0 && c <= 0xef) {
+        extra = 2;
+        min = 0x800;
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        extra = 3;
+        min = 0x10000;
+      } else {
+        return i;
+      }
+      int cp = c & (0x3f >> extra);
+      for (int k = 1; k <= extra; k++) {
+        if (i + k >= b.length || (b[i + k] & 0xc0) != 0x80) {
+          return i;
+        }
+        cp = (cp << 6) | (b[i + k] & 0x3f);
+      }
+      if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+        return i;
+      }
+      i += extra + 1;
+    }
+    return b.length;
+  }
+
+  /** The byte offset where physical line {@code line} (from 1) starts, or the body's end. */
+  static long lineOffset(byte[] body, long line) {
+    long current = 1;
+    for (int i = 0; i < body.length; i++) {
+      if (current >= line) {
+        return i;
+      }
+      if (body[i] == '\n') {
+        current++;
+      }
+    }
+    return body.length;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

@@ -1,0 +1,228 @@
+package io.ecd.protocol.codec;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.ecd.protocol.frame.Frame;
+import java.net.URLDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decodes request metadata and encodes reply metadata (compact JSON, UTF-8). */
+public final class MetadataCodec {
+  private MetadataCodec() {}
+
+  /** Decodes a request's metadata. */
+  public static Request decode(Frame frame) {
+    JsonObject meta = parseObject(frame);
+    String action = string(meta, "action", frame);
+    if (action == null) {
+      throw error(frame, "metadata has no \"action\"; expected \"getinfo\" or \"execute\"");
+    }
+    return switch (action) {
+      case "getinfo" -> new Request.Getinfo(bool(meta, "preview", frame), searchInfo(meta, frame));
+      case "execute" -> new Request.Execute(bool(meta, "finished", frame));
+      default -> throw error(frame, "unknown action " + quote(action)
+          + "; expected \"getinfo\" or \"execute\"");
+    };
+  }
+
+  /** The getinfo reply. */
+  public static byte[] getinfoReply(
+      String type, List<String> requiredFields, boolean finished, List<Message> messages) {
+    JsonObject o = new JsonObject();
+    o.addProperty("type", type);
+    if (requiredFields != null) {
+      JsonArray fields = new JsonArray();
+      requiredFields.forEach(fields::add);
+      o.add("required_fields", fields);
+    }
+    if (finished) {
+      o.addProperty("finished", true);
+    }
+    addMessages(o, messages);
+    return o.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The reply to an execute chunk, or to a request that failed. */
+  public static byte[] executeReply(boolean finished, List<Message> messages) {
+    JsonObject o = new JsonObject();
+    o.addProperty("finished", finished);
+    addMessages(o, messages);
+    return o.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void addMessages(JsonObject o, List<Message> messages) {
+    if (messages.isEmpty()) {
+      return;
+    }
+    JsonArray list = new JsonArray();
+    for (Message m : messages) {
+      JsonArray pair = new JsonArray();
+      pair.add(m.level());
+      pair.add(m.text());
+      list.add(pair);
+    }
+    JsonObject inspector = new JsonObject();
+    inspector.add("messages", list);
+    o.add("inspector", inspector);
+  }
+
+  private static JsonObject parseObject(Frame frame) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(frame.metadata()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw error(frame, "metadata is not valid UTF-8");
+    }
+    JsonElement element;
+    try {
+      element = JsonParser.parseString(text);
+    } catch (JsonParseException e) {
+      throw error(frame, "metadata is not valid JSON (" + e.getMessage() + "); expected a JSON object");
+    }
+    if (!element.isJsonObject()) {
+      throw error(frame, "metadata is " + describe(element) + "; expected a JSON object");
+    }
+    return element.getAsJsonObject();
+  }
+
+  private static SearchInfo searchInfo(JsonObject meta, Frame frame) {
+    JsonElement si = meta.get("searchinfo");
+    if (si == null || si.isJsonNull()) {
+      throw error(frame, "getinfo has no \"searchinfo\" object");
+    }
+    if (!si.isJsonObject()) {
+      throw error(frame, "\"searchinfo\" is " + describe(si) + "; expected a JSON object");
+    }
+    JsonObject o = si.getAsJsonObject();
+    String search = orEmpty(string(o, "search", frame));
+    return new SearchInfo(
+        strings(o, "args", frame),
+        strings(o, "raw_args", frame),
+        orEmpty(string(o, "dispatch_dir", frame)),
+        orEmpty(string(o, "sid", frame)),
+        orEmpty(string(o, "app", frame)),
+        orEmpty(string(o, "owner", frame)),
+        orEmpty(string(o, "username", frame)),
+        orEmpty(string(o, "session_key", frame)),
+        orEmpty(string(o, "splunkd_uri", frame)),
+        orEmpty(string(o, "splunk_version", frame)),
+        decodeSearch(search),
+        orEmpty(string(o, "command", frame)),
+        (int) Math.min(Integer.MAX_VALUE, Math.max(0, number(o, "maxresultrows", frame, 0))),
+        time(o, "earliest_time", frame),
+        time(o, "latest_time", frame));
+  }
+
+  private static String decodeSearch(String search) {
+    try {
+      return URLDecoder.decode(search.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return search;
+    }
+  }
+
+  private static String string(JsonObject o, String key, Frame frame) {
+    JsonElement e = o.get(key);
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    if (e.isJsonPrimitive()) {
+      return e.getAsString();
+    }
+    throw error(frame, "\"" + key + "\" is " + describe(e) + "; expected a string");
+  }
+
+  private static boolean bool(JsonObject o, String key, Frame frame) {
+    JsonElement e = o.get(key);
+    if (e == null || e.isJsonNull()) {
+      return false;
+    }
+    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) {
+      return e.getAsBoolean();
+    }
+    throw error(frame, "\"" + key + "\" is " + describe(e) + "; expected true or false");
+  }
+
+  private static double number(JsonObject o, String key, Frame frame, double fallback) {
+    JsonElement e = o.get(key);
+    if (e == null || e.isJsonNull()) {
+      return fallback;
+    }
+    if (e.isJsonPrimitive()) {
+      JsonPrimitive p = e.getAsJsonPrimitive();
+      try {
+        return p.isNumber() ? p.getAsDouble() : Double.parseDouble(p.getAsString().trim());
+      } catch (NumberFormatException ex) {
+        // reported below
+      }
+    }
+    throw error(frame, "\"" + key + "\" is " + describe(e) + "; expected a number");
+  }
+
+  /** A search time bound: "0", 0 or absent mean unbounded. */
+  private static Double time(JsonObject o, String key, Frame frame) {
+    JsonElement e = o.get(key);
+    if (e == null || e.isJsonNull() || (e.isJsonPrimitive() && e.getAsString().isEmpty())) {
+      return null;
+    }
+    double t = number(o, key, frame, 0);
+    return t == 0 ? null : t;
+  }
+
+  private static List<String> strings(JsonObject o, String key, Frame frame) {
+    JsonElement e = o.get(key);
+    List<String> list = new ArrayList<>();
+    if (e == null || e.isJsonNull()) {
+      return list;
+    }
+    if (!e.isJsonArray()) {
+      throw error(frame, "\"" + key + "\" is " + describe(e) + "; expected an array of strings");
+    }
+    for (JsonElement item : e.getAsJsonArray()) {
+      if (!item.isJsonPrimitive()) {
+        throw error(frame, "\"" + key + "\" holds " + describe(item) + "; expected strings");
+      }
+      list.add(item.getAsString());
+    }
+    return list;
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String describe(JsonElement e) {
+    if (e.isJsonObject()) {
+      return "an object";
+    }
+    if (e.isJsonArray()) {
+      return "an array";
+    }
+    if (e.isJsonNull()) {
+      return "null";
+    }
+    return quote(e.toString());
+  }
+
+  private static String quote(String s) {
+    String cut = s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    return "'" + cut.replaceAll("[\\x00-\\x1f]", "?") + "'";
+  }
+
+  private static CodecException error(Frame frame, String problem) {
+    return new CodecException(frame.position() + " (metadata at byte " + frame.metadataOffset() + "): "
+        + problem);
+  }
+}

@@ -1,0 +1,213 @@
+package io.ecd.protocol.frame;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads chunks: an ASCII header {@code chunked 1.0,<metadata length>,<body length>} ended by LF
+ * (CR LF and blanks around the numbers are tolerated, as the reference SDK does), then exactly that
+ * many metadata and body bytes. Lengths count bytes. Reads never rely on lines for the payload.
+ */
+public final class FrameReader {
+  private static final byte[] MAGIC = "chunked".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] VERSION = "1.0".getBytes(StandardCharsets.US_ASCII);
+
+  private final InputStream in;
+  private final FrameLimits limits;
+  private final byte[] header;
+  private long position;
+  private int frames;
+
+  public FrameReader(InputStream in, FrameLimits limits) {
+    this.in = in;
+    this.limits = limits;
+    this.header = new byte[limits.maxHeaderBytes()];
+  }
+
+  public FrameReader(InputStream in) {
+    this(in, FrameLimits.DEFAULT);
+  }
+
+  /** The number of bytes consumed so far. */
+  public long position() {
+    return position;
+  }
+
+  /**
+   * Reads the next frame.
+   *
+   * @return the frame, or {@code null} when the input ends cleanly before a header starts
+   * @throws FrameException when the input is not a well-formed frame or ends inside one
+   */
+  public Frame next() {
+    int index = frames + 1;
+    long start = position;
+    int n = readHeaderLine(index, start);
+    if (n < 0) {
+      return null;
+    }
+    frames = index;
+    long[] lengths = parseHeader(index, start, n);
+    if (lengths[0] > limits.maxMetadataBytes()) {
+      throw new FrameException(index, start, "metadata length " + lengths[0]
+          + " exceeds the limit of " + limits.maxMetadataBytes() + " bytes; the header is probably corrupt");
+    }
+    if (lengths[1] > limits.maxBodyBytes()) {
+      throw new FrameException(index, start, "body length " + lengths[1]
+          + " exceeds the limit of " + limits.maxBodyBytes()
+          + " bytes; lower maxresultrows for this search or raise the body limit");
+    }
+    byte[] metadata = readExactly(index, (int) lengths[0], "metadata");
+    byte[] body = readExactly(index, (int) lengths[1], "body");
+    return new Frame(index, start, n, metadata, body);
+  }
+
+  private int readHeaderLine(int index, long start) {
+    int n = 0;
+    while (true) {
+      int b;
+      try {
+        b = in.read();
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "frame " + index + " at byte " + (start + n) + ": reading the header failed", e);
+      }
+      if (b < 0) {
+        if (n == 0) {
+          return -1;
+        }
+        throw new FrameException(index, start,
+            "input ended inside the header after " + n + " bytes: " + show(header, n));
+      }
+      position++;
+      if (n == header.length) {
+        throw new FrameException(index, start, "header longer than " + header.length
+            + " bytes without a newline; expected 'chunked 1.0,<metadata length>,<body length>\\n' but got "
+            + show(header, n));
+      }
+      header[n++] = (byte) b;
+      if (b == '\n') {
+        return n;
+      }
+    }
+  }
+
+  /** Parses {@code chunked\s+1.0\s*,\s*(\d+)\s*,\s*(\d+)\s*\r?\n}. */
+  private long[] parseHeader(int index, long start, int n) {
+    int i = expect(MAGIC, 0, index, start, n);
+    int afterMagic = i;
+    i = blanks(i, n);
+    if (i == afterMagic) {
+      throw badHeader(index, start, n);
+    }
+    int afterVersion = expect(VERSION, i, index, start, n);
+    if (afterVersion < 0) {
+      throw new FrameException(index, start, "unsupported protocol version in header "
+          + show(header, n) + "; expected 'chunked 1.0' (set chunked = true in commands.conf)");
+    }
+    i = blanks(afterVersion, n);
+    long[] lengths = new long[2];
+    for (int k = 0; k < 2; k++) {
+      if (i >= n || header[i] != ',') {
+        throw badHeader(index, start, n);
+      }
+      i = blanks(i + 1, n);
+      int digits = i;
+      long value = 0;
+      while (i < n && header[i] >= '0' && header[i] <= '9') {
+        value = value * 10 + (header[i] - '0');
+        if (value > Integer.MAX_VALUE) {
+          throw new FrameException(index, start, (k == 0 ? "metadata" : "body")
+              + " length overflows in header " + show(header, n));
+        }
+        i++;
+      }
+      if (i == digits) {
+        throw badHeader(index, start, n);
+      }
+      lengths[k] = value;
+      i = blanks(i, n);
+    }
+    if (i < n - 1 && header[i] == '\r') {
+      i++;
+    }
+    if (i != n - 1) {
+      throw badHeader(index, start, n);
+    }
+    return lengths;
+  }
+
+  private int expect(byte[] token, int at, int index, long start, int n) {
+    if (at + token.length > n) {
+      if (token == MAGIC) {
+        throw badHeader(index, start, n);
+      }
+      return -1;
+    }
+    for (int k = 0; k < token.length; k++) {
+      if (header[at + k] != token[k]) {
+        if (token == MAGIC) {
+          throw badHeader(index, start, n);
+        }
+        return -1;
+      }
+    }
+    return at + token.length;
+  }
+
+  private int blanks(int i, int n) {
+    while (i < n && (header[i] == ' ' || header[i] == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  private FrameException badHeader(int index, long start, int n) {
+    return new FrameException(index, start,
+        "expected 'chunked 1.0,<metadata length>,<body length>\\n' but got " + show(header, n));
+  }
+
+  private byte[] readExactly(int index, int length, String part) {
+    long at = position;
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes(length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("frame " + index + " at byte " + at + ": reading the " + part
+          + " failed", e);
+    } catch (OutOfMemoryError e) {
+      throw new FrameException(index, at, part + " of " + length
+          + " bytes does not fit in memory; raise the JVM heap (ECD_JAVA_OPTS) or lower the limit", e);
+    }
+    position += bytes.length;
+    if (bytes.length < length) {
+      throw new FrameException(index, at, part + " declared " + length
+          + " bytes but the input ended after " + bytes.length);
+    }
+    return bytes;
+  }
+
+  /** The header bytes as a quoted, escaped string for messages. */
+  static String show(byte[] bytes, int n) {
+    StringBuilder b = new StringBuilder("'");
+    int shown = Math.min(n, 64);
+    for (int i = 0; i < shown; i++) {
+      int c = bytes[i] & 0xff;
+      if (c == '\n') {
+        b.append("\\n");
+      } else if (c == '\r') {
+        b.append("\\r");
+      } else if (c < 0x20 || c >= 0x7f) {
+        b.append(String.format("\\x%02x", c));
+      } else {
+        b.append((char) c);
+      }
+    }
+    if (n > shown) {
+      b.append("...");
+    }
+    return b.append('\'').toString();
+  }
+}
