@@ -5,7 +5,6 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.ecd.command.SearchContext;
 import io.ecd.spl.SplNumbers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +68,7 @@ record SearchNow(double epochSeconds, String source) {
         }
       }
       return null;
-    } catch (IOException | UncheckedIOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return null; // an unreadable info.csv falls back to the search id
     }
   }
