@@ -75,7 +75,7 @@ record Settings(
   private static String fieldName(Options options, String option, String value) {
     if (!FIELD_NAME.matcher(value).matches()) {
       throw options.invalid(
-          option, value, "a field name (no blanks, quotes, =, comma, |, brackets or *)");
+          option, value, "a field name (no blanks, quotes, =, comma, pipe, brackets or *)");
     }
     return value;
   }
