@@ -11,6 +11,8 @@ public final class Commands {
 
   static {
     // one line per search command
+    ALL.put(io.ecd.commands.mailbox.MailboxCollectionCommand.NAME,
+        io.ecd.commands.mailbox.MailboxCollectionCommand.factory());
     ALL.put(StdevOutlierFactory.NAME, new StdevOutlierFactory());
   }
 

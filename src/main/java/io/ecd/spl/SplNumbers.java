@@ -3,34 +3,17 @@ package io.ecd.spl;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.regex.Pattern;
 
 /**
- * Numbers as SPL sees them in search results: which field values are numeric, {@code round(x, n)}
- * and how a computed number is printed in a result cell.
+ * SPL's {@code round(x, n)} and how a computed statistic is printed in a result cell. Which field
+ * values are numbers is {@link Spl#number(String)}.
  */
 public final class SplNumbers {
 
-  private static final Pattern NUMBER =
-      Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
   private static final double PLAIN_MIN = 1e-6;
   private static final double PLAIN_MAX = 1e16;
 
   private SplNumbers() {}
-
-  /**
-   * The numeric value of a field value, or NaN when it is not a number. Numbers are decimal, with
-   * an optional sign, fraction and exponent ({@code 12}, {@code -3.5}, {@code 1e308}); {@code null},
-   * the empty string, surrounding blanks, {@code inf}, {@code nan}, hex, thousands separators and
-   * values that overflow a double are not numbers.
-   */
-  public static double parse(String value) {
-    if (value == null || value.isEmpty() || value.length() > 400 || !NUMBER.matcher(value).matches()) {
-      return Double.NaN;
-    }
-    double d = Double.parseDouble(value);
-    return Double.isFinite(d) ? d : Double.NaN;
-  }
 
   /**
    * SPL's {@code round(x, digits)}: {@code floor(x * 10^digits + 0.5) / 10^digits}, so halves go

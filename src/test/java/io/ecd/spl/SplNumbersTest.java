@@ -2,29 +2,12 @@ package io.ecd.spl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.NullSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class SplNumbersTest {
-
-  @ParameterizedTest(name = "''{0}'' is {1}")
-  @CsvSource({"12, 12", "-3.5, -3.5", "+7, 7", ".5, 0.5", "5., 5", "1e308, 1e308", "2.5E-3, 0.0025"})
-  void parsesDecimalNumbers(String text, double expected) {
-    assertEquals(expected, SplNumbers.parse(text));
-  }
-
-  @ParameterizedTest(name = "''{0}'' is not a number")
-  @NullSource
-  @ValueSource(strings = {"", " 12", "12 ", "inf", "-inf", "Infinity", "NaN", "nan", "0x10", "1,000",
-      "abc", "1e999", "-", "."})
-  void rejectsWhatIsNotAFiniteDecimal(String text) {
-    assertTrue(Double.isNaN(SplNumbers.parse(text)));
-  }
 
   @ParameterizedTest(name = "round({0}, 2) = {1}")
   @CsvSource({

@@ -3,7 +3,7 @@ package io.ecd.commands.stdev;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.ecd.command.SearchContext;
-import io.ecd.spl.SplNumbers;
+import io.ecd.spl.Spl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ record SearchNow(double epochSeconds, String source) {
       }
       NamedCsvRecord row = it.next();
       for (String column : new String[] {"now", "_timestamp"}) {
-        double t = SplNumbers.parse(row.findField(column).orElse(null));
+        double t = number(row.findField(column).orElse(null));
         if (!Double.isNaN(t)) {
           return new SearchNow(t, info + " column " + column);
         }
@@ -71,5 +71,11 @@ record SearchNow(double epochSeconds, String source) {
     } catch (IOException | RuntimeException e) {
       return null; // an unreadable info.csv falls back to the search id
     }
+  }
+
+  /** {@link Spl#number}, with NaN for "not a number". */
+  private static double number(String value) {
+    Double d = Spl.number(value);
+    return d == null ? Double.NaN : d;
   }
 }

@@ -6,6 +6,7 @@ import io.ecd.command.Options;
 import io.ecd.command.Output;
 import io.ecd.command.Record;
 import io.ecd.command.SearchCommand;
+import io.ecd.spl.Spl;
 import io.ecd.spl.SplNumbers;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -146,7 +147,7 @@ final class StdevOutlierCommand implements SearchCommand {
       emptyValues++;
       return Double.NaN;
     }
-    double value = all.size() == 1 ? SplNumbers.parse(all.get(0)) : Double.NaN;
+    double value = all.size() == 1 ? number(all.get(0)) : Double.NaN;
     if (Double.isNaN(value)) {
       if (nonNumericValues++ == 0) {
         firstNonNumeric = String.join(",", all);
@@ -157,7 +158,7 @@ final class StdevOutlierCommand implements SearchCommand {
 
   private double time(Record record) {
     String raw = record.get(TIME);
-    double time = SplNumbers.parse(raw);
+    double time = number(raw);
     if (Double.isNaN(time) && badTimes++ == 0) {
       firstBadTime = raw == null ? "" : raw;
     }
@@ -359,5 +360,11 @@ final class StdevOutlierCommand implements SearchCommand {
         clientDistance = "robust_z_away_from_client_median";
       }
     }
+  }
+
+  /** {@link Spl#number}, with NaN for "not a number". */
+  private static double number(String value) {
+    Double d = Spl.number(value);
+    return d == null ? Double.NaN : d;
   }
 }
