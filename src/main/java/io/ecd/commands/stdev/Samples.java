@@ -23,13 +23,6 @@ final class Samples {
     return size;
   }
 
-  /** Releases array slack once no more values come. */
-  void trim() {
-    if (values.length > size) {
-      values = Arrays.copyOf(values, size);
-    }
-  }
-
   /** The exact median (mean of the two middle values for an even count), NaN when empty. */
   double median() {
     if (size == 0) {

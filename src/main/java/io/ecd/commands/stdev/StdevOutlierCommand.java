@@ -129,8 +129,8 @@ final class StdevOutlierCommand implements SearchCommand {
       entity.rows++;
       if (numeric && window == HISTORY) {
         entity.add(value);
-        if (entity.history != null) {
-          entity.history.add(value);
+        if (entity instanceof EntityState.WithSamples mad) {
+          mad.history.add(value);
         }
       }
     } else {
@@ -183,11 +183,7 @@ final class StdevOutlierCommand implements SearchCommand {
   }
 
   private EntityState newEntity() {
-    EntityState entity = new EntityState();
-    if (settings.method() == Method.MAD) {
-      entity.history = new Samples();
-    }
-    return entity;
+    return settings.method() == Method.MAD ? new EntityState.WithSamples() : new EntityState();
   }
 
   // ---- the final chunk
@@ -226,13 +222,9 @@ final class StdevOutlierCommand implements SearchCommand {
     if (settings.method() == Method.STDEV) {
       return new Baseline(entity.average(), entity.sampleStdev());
     }
-    if (!entity.computed) {
-      entity.median = entity.history.median();
-      entity.mad = entity.history.mad(entity.median);
-      entity.history = null; // no longer needed
-      entity.computed = true;
-    }
-    return new Baseline(entity.median, entity.mad);
+    EntityState.WithSamples mad = (EntityState.WithSamples) entity;
+    mad.compute();
+    return new Baseline(mad.median, mad.mad);
   }
 
   /** Adds the statistics to {@code record}; true when it is an outlier. */

@@ -173,6 +173,18 @@ class StdevOutlierCommandTest {
   }
 
   @Test
+  void leavesGlobalStdevNullForASingleRow() {
+    // one row in all: avg = 42, stdev of one value is null, nothing can alert
+    Collected out = run(List.of(row("a", TODAY, 42)), defaults("min_samples=1", "emit=all"));
+    Record r = out.records.get(0);
+    assertEquals("42", r.get("avg_bytes_out"));
+    assertNull(r.get("stdev_bytes_out"));
+    assertNull(r.get("num_standard_deviations_away_from_server_average"));
+    assertEquals("1", r.get("num_data_samples"));
+    assertEquals("0", r.get("is_outlier"));
+  }
+
+  @Test
   void firesOnAConstantHistoryWithANullClientDistance() {
     // A: 10, 10, 10 then 40 today; B: 10 on four days. Global: 8 values, sum 110, avg 13.75;
     // squared deviations 7·3.75² + 26.25² = 98.4375 + 689.0625 = 787.5, stdev sqrt(112.5) =
