@@ -3,9 +3,6 @@ package io.ecd.cli;
 import io.ecd.command.CommandFactory;
 import io.ecd.log.Logs;
 import io.ecd.protocol.ProtocolEngine;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -30,7 +27,7 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     CommandFactory factory = Commands.find(name);
     if (factory != null) {
-      return serve(name, factory);
+      return ProtocolEngine.serveProcess(name, factory);
     }
     switch (name) {
       case "-h", "--help", "help" -> {
@@ -51,17 +48,6 @@ public final class Main {
         return 2;
       }
     }
-  }
-
-  /**
-   * Protocol mode: stdout carries frames only, so it is taken over raw and System.out is pointed
-   * at stderr, where anything printed by mistake ends up in search.log instead of the protocol.
-   */
-  private static int serve(String name, CommandFactory factory) {
-    OutputStream frames = new FileOutputStream(FileDescriptor.out);
-    System.setOut(System.err);
-    Logs.init();
-    return new ProtocolEngine(name, factory).run(System.in, frames);
   }
 
   static String version() {

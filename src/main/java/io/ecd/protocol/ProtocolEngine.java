@@ -69,6 +69,20 @@ public final class ProtocolEngine {
   }
 
   /**
+   * Serves this process's stdin/stdout to splunkd. stdout carries frames only, so it is taken over
+   * raw and System.out is pointed at stderr, where anything printed by mistake lands in search.log
+   * instead of corrupting the protocol.
+   *
+   * @return the process exit code
+   */
+  public static int serveProcess(String name, CommandFactory factory) {
+    OutputStream frames = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+    System.setOut(System.err);
+    Logs.init();
+    return new ProtocolEngine(name, factory).run(System.in, frames);
+  }
+
+  /**
    * Serves one session.
    *
    * @return the process exit code: 0 when the session ended normally, 1 after an error
@@ -127,7 +141,7 @@ public final class ProtocolEngine {
         command = factory.create(options, context);
         declared = command.info();
       } catch (CommandException e) {
-        LOG.warning(e.getMessage());
+        LOG.warning(Secrets.redact(e.getMessage()));
         writer.write(MetadataCodec.getinfoReply(CommandType.STREAMING.wireName(), null, true,
             List.of(error(e.getMessage()))));
         replied = true;
@@ -144,12 +158,13 @@ public final class ProtocolEngine {
     private int executeLoop(SearchCommand command, CommandType type) {
       List<Record> held = new ArrayList<>();
       while (true) {
+        replied = false; // a frame that fails to read is still a request to answer
         Frame frame = reader.next();
         if (frame == null) {
+          replied = true;
           LOG.info(() -> name + " done: " + recordsIn + " records in, " + recordsOut + " out");
           return 0;
         }
-        replied = false;
         Request request = MetadataCodec.decode(frame);
         if (!(request instanceof Request.Execute execute)) {
           throw new CodecException(frame.position() + ": expected an execute request but got a "
