@@ -139,8 +139,9 @@ final class Scorer {
     String owner = value(event, "MailboxOwnerUPN");
     if (op != null && user != null && owner != null && !user.equalsIgnoreCase(owner)) {
       boolean login = op.equals("mailboxlogin");
+      Double logonType = Spl.number(value(event, "LogonType"));
       boolean access = MAILBOX_ACCESS_OPERATIONS.contains(op)
-          && NON_OWNER_LOGON_TYPES.contains(Spl.number(value(event, "LogonType")));
+          && logonType != null && NON_OWNER_LOGON_TYPES.contains(logonType);
       if (login || access) {
         cross = 1;
         signals.add("cross_mailbox:" + operation);

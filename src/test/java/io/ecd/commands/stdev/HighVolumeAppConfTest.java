@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class HighVolumeAppConfTest {
   private static final Path PROJECT = Path.of(System.getProperty("ecd.project.dir", "."));
   private static final Path SHARED = Path.of(System.getProperty("ecd.shared.dir", "../shared"));
-  private static final String STANZA = "ECD - Email servers sending high volume traffic to hosts - Rule";
+  private static final String STANZA = "Email Collection Detections - Email servers sending high volume traffic to hosts - Rule";
 
   /** Stanza name to its keys; continuation lines ending in a backslash are joined. */
   static Map<String, Map<String, String>> conf(Path file) throws IOException {
