@@ -302,25 +302,26 @@ final class StdevOutlierCommand implements SearchCommand {
       if (firstNonNumeric != null) {
         b.append(", first ").append(Options.quote(firstNonNumeric));
       }
-      b.append("); they are left out of every average and deviation but count in num_data_samples");
+      b.append("); such rows are left out of every average and deviation but count in num_data_samples");
       out.message(Output.Level.WARN, b.toString());
     }
     if (badTimes > 0) {
       out.message(
           Output.Level.WARN,
           c + badTimes + (badTimes == 1 ? " row has" : " rows have") + " no numeric _time (first "
-              + Options.quote(firstBadTime) + "); they feed the global statistics and num_data_samples"
-              + " but are in neither the history nor the current window, so they cannot alert");
+              + Options.quote(firstBadTime) + "); such rows feed the global statistics and"
+              + " num_data_samples but are in neither the history nor the current window and cannot"
+              + " alert");
     }
     if (settings.by() != null && noEntity > 0) {
       out.message(
           Output.Level.WARN,
           c + noEntity + (noEntity == 1 ? " row has" : " rows have") + " no " + settings.by()
-              + "; they feed the global statistics only and cannot alert");
+              + "; such rows feed the global statistics only and cannot alert");
     }
     out.message(
         Output.Level.INFO,
-        c + rows + " rows, " + entityCount() + " entities, " + outliers + " outliers; current window"
+        c + "rows=" + rows + " entities=" + entityCount() + " outliers=" + outliers + "; current window"
             + " from " + Instant.ofEpochSecond((long) Math.floor(cutoff)).atZone(zone)
             + " (" + settings.current().text() + " relative to now=" + SplNumbers.format(settings.now())
             + " from " + settings.nowSource() + ")");

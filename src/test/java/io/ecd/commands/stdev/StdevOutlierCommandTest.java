@@ -270,7 +270,7 @@ class StdevOutlierCommandTest {
     assertEquals("8", r.get("num_data_samples"));
     assertEquals(
         List.of("WARN stdevoutlier: 4 rows have no numeric bytes_out (1 empty, 3 not a number,"
-            + " first 'NaN'); they are left out of every average and deviation but count in"
+            + " first 'NaN'); such rows are left out of every average and deviation but count in"
             + " num_data_samples"),
         out.warnings());
   }
@@ -286,8 +286,8 @@ class StdevOutlierCommandTest {
     assertEquals(1, out.records.size());
     assertEquals("2.57", out.records.get(0).get("num_standard_deviations_away_from_server_average"));
     assertEquals(
-        List.of("WARN stdevoutlier: 1 row has no dest_ip; they feed the global statistics only and"
-            + " cannot alert"),
+        List.of("WARN stdevoutlier: 1 row has no dest_ip; such rows feed the global statistics only"
+            + " and cannot alert"),
         out.warnings());
   }
 
@@ -454,9 +454,9 @@ class StdevOutlierCommandTest {
     assertEquals(1, out.records.size());
     assertEquals("5", out.records.get(0).get("num_data_samples"));
     assertEquals(
-        List.of("WARN stdevoutlier: 1 row has no numeric _time (first 'yesterday'); they feed the"
-            + " global statistics and num_data_samples but are in neither the history nor the"
-            + " current window, so they cannot alert"),
+        List.of("WARN stdevoutlier: 1 row has no numeric _time (first 'yesterday'); such rows feed"
+            + " the global statistics and num_data_samples but are in neither the history nor the"
+            + " current window and cannot alert"),
         out.warnings());
   }
 
@@ -477,7 +477,7 @@ class StdevOutlierCommandTest {
   void saysWhereNowCameFromAndWhereTheWindowStarts() {
     Collected out = run(twoHosts(), defaults("threshold=1"));
     assertEquals(
-        "INFO stdevoutlier: 8 rows, 2 entities, 1 outliers; current window from"
+        "INFO stdevoutlier: rows=8 entities=2 outliers=1; current window from"
             + " 2024-06-15T00:00Z (@d relative to now=1718452800 from option now)",
         out.messages.get(out.messages.size() - 1));
   }
