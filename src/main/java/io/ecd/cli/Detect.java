@@ -1,6 +1,7 @@
 package io.ecd.cli;
 
 import io.ecd.commands.mailbox.RemoteEmailCollectionRunner;
+import io.ecd.commands.stdev.HighVolumeDetection;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
@@ -19,6 +20,7 @@ final class Detect implements Tool {
   static {
     // one line per detection
     DETECTIONS.put(RemoteEmailCollectionRunner.NAME, RemoteEmailCollectionRunner::run);
+    DETECTIONS.put(HighVolumeDetection.NAME, HighVolumeDetection::run);
   }
 
   @Override

@@ -72,6 +72,10 @@ public final class RemoteEmailCollectionRunner {
     if (lookups != null && !Files.isDirectory(lookups)) {
       return usage(err, "--lookups " + lookups + " is not a folder");
     }
+    if (profile == Profile.EXTENDED && lookups == null && appLookups.isEmpty()) {
+      return usage(err, "--profile extended needs the tuning lookups: run the jar from an installed"
+          + " app, or pass --lookups DIR (e.g. the app's lookups folder)");
+    }
     try {
       Scorer scorer = MailboxCollectionCommand.scorer(profile,
           lookups != null ? Optional.of(lookups) : appLookups, clock);

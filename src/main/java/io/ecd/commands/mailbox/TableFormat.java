@@ -12,8 +12,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How the runner prints the table: aligned text, CSV or JSON. */
-enum TableFormat {
+/** How the offline runners print a table: aligned text, CSV or JSON. */
+public enum TableFormat {
   /** Aligned columns; a multivalue cell takes one line per value. */
   TABLE,
   /** CSV with a header; multivalue cells joined by newlines, as Splunk exports them. */
@@ -21,7 +21,7 @@ enum TableFormat {
   /** A JSON array of objects; multivalue cells are arrays, null cells are left out. */
   JSON;
 
-  String render(List<String> columns, List<Record> rows) {
+  public String render(List<String> columns, List<Record> rows) {
     return switch (this) {
       case TABLE -> table(columns, rows);
       case CSV -> csv(columns, rows);
