@@ -191,19 +191,20 @@ public final class Replay {
         outgoing.add(o);
       }
       if (noSourcetype > 0) {
-        throw CliException.usage(TOOL + ": " + file + ": " + noSourcetype
-            + " events carry _raw but no sourcetype field; pass --sourcetype, e.g. "
+        throw CliException.usage(TOOL + ": " + file + ": " + count(noSourcetype, "event")
+            + (noSourcetype == 1 ? " carries" : " carry") + " _raw but no sourcetype field; pass --sourcetype, e.g. "
             + "--sourcetype o365:management:activity for O365 Management Activity records");
       }
       if (skipped > 0) {
-        err.println("WARN " + TOOL + ": " + file + ": skipped " + skipped + " of " + ordinal
-            + " events that have neither _raw nor a numeric _time (events "
+        err.println("WARN " + TOOL + ": " + file + ": skipped " + skipped + " of "
+            + count(ordinal, "event") + " that have neither _raw nor a numeric _time (events "
             + String.join(", ", examples) + (skipped > examples.size() ? ", ..." : "") + ")");
       }
       if (loaded.summary().invalidTimes() > 0) {
-        err.println("WARN " + TOOL + ": " + file + ": " + loaded.summary().invalidTimes()
-            + " events have no valid time stamp; they are sent as _raw and splunkd will give them "
-            + "a time of its own");
+        long invalid = loaded.summary().invalidTimes();
+        err.println("WARN " + TOOL + ": " + file + ": " + count(invalid, "event")
+            + (invalid == 1 ? " has" : " have") + " no valid time stamp; sent as _raw, splunkd gives "
+            + (invalid == 1 ? "it" : "them") + " a time of its own");
       }
     }
     return outgoing;
@@ -289,10 +290,15 @@ public final class Replay {
     return new Sent(sent, bytes, (System.nanoTime() - start) / 1e9, bySourcetype);
   }
 
+  /** {@code n} and {@code noun}, plural unless n is 1: {@code 1 event}, {@code 1,200 events}. */
+  static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+  }
+
   static String summary(Sent sent, int files, String index) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s: sent %,d events (%,d bytes) from %d %s to index %s in %.1f s",
-        TOOL, sent.events(), sent.bytes(), files, files == 1 ? "file" : "files", index, sent.seconds()));
+    sb.append(String.format(Locale.ROOT, "%s: sent %s (%,d bytes) from %s to index %s in %.1f s",
+        TOOL, count(sent.events(), "event"), sent.bytes(), count(files, "file"), index, sent.seconds()));
     if (!sent.bySourcetype().isEmpty()) {
       List<String> parts = new ArrayList<>();
       sent.bySourcetype().forEach((st, n) -> parts.add(st + " " + n));

@@ -118,8 +118,8 @@ record TableDiff(
           .append(" as expected\n");
       return sb.toString();
     }
-    sb.append("MISMATCH: expected ").append(expectedRows).append(" rows, got ").append(actualRows)
-        .append("; ").append(matched).append(" matched, ").append(missing.size())
+    sb.append("MISMATCH: expected ").append(Replay.count(expectedRows, "row")).append(", got ")
+        .append(actualRows).append("; ").append(matched).append(" matched, ").append(missing.size())
         .append(" missing, ").append(unexpected.size()).append(" unexpected\n");
     if (!missingColumns.isEmpty()) {
       sb.append("missing columns (expected, not in the results): ")

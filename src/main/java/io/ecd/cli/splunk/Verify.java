@@ -372,7 +372,8 @@ public final class Verify {
     }
     TableDiff diff = TableDiff.compare(expected, actual, ordered);
     if (actual.rows().isEmpty() && !expected.rows().isEmpty()) {
-      out.println("NO RESULTS: expected " + expected.rows().size() + " rows, the search returned none");
+      out.println("NO RESULTS: expected " + Replay.count(expected.rows().size(), "row")
+          + ", the search returned none");
     }
     out.print(diff.render());
     return diff.matches() ? 0 : CliException.FAILURE;

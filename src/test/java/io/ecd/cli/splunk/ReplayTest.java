@@ -116,7 +116,7 @@ class ReplayTest {
     Runs.Run run = Runs.replay(Runs.USER_ENV, Runs.on(splunkd, "--index", "ecd_test", ndjson.toString()));
 
     assertEquals(2, run.code());
-    assertEquals("replay: " + ndjson + ": 1 events carry _raw but no sourcetype field; pass --sourcetype, "
+    assertEquals("replay: " + ndjson + ": 1 event carries _raw but no sourcetype field; pass --sourcetype, "
         + "e.g. --sourcetype o365:management:activity for O365 Management Activity records\n", run.err());
     assertTrue(splunkd.requests.isEmpty(), "nothing sent, not even a login");
   }
@@ -144,7 +144,7 @@ class ReplayTest {
     assertEquals(0, run.code(), run.all());
     assertEquals("WARN replay: " + csv + ": skipped 2 of 3 events that have neither _raw nor a numeric "
         + "_time (events #2, #3)\n", run.err());
-    assertTrue(run.out().startsWith("replay: sent 1 events"), run.out());
+    assertTrue(run.out().startsWith("replay: sent 1 event "), run.out());
   }
 
   @Test
@@ -212,7 +212,7 @@ class ReplayTest {
     // 19 lines of 41,213 bytes in all, each line ending in a newline, as sent
     assertTrue(run.out().startsWith("replay: sent 19 events (41,213 bytes) from 1 file to index ecd_test in "), run.out());
     // the UserLoginFailed sample has CreationTime 2023-10-10T17:08:65: sent as is, with a warning
-    assertTrue(run.err().contains("1 events have no valid time stamp"), run.err());
+    assertTrue(run.err().contains("1 event has no valid time stamp"), run.err());
   }
 
   @Test

@@ -48,7 +48,7 @@ class SplunkToolsJarIT {
       Result replay = run(Runs.TOKEN_ENV, "replay", "--host", "127.0.0.1", "--port", String.valueOf(splunkd.port()),
           "--scheme", "http", "--index", "ecd_test", csv.toString());
       assertEquals(0, replay.exit(), replay.stderr());
-      assertTrue(replay.stdout().startsWith("replay: sent 1 events (57 bytes) from 1 file to index ecd_test in "),
+      assertTrue(replay.stdout().startsWith("replay: sent 1 event (57 bytes) from 1 file to index ecd_test in "),
           replay.stdout());
       assertEquals("", replay.stderr(), "no progress bar without a console");
 

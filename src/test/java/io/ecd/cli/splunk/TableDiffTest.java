@@ -53,7 +53,7 @@ class TableDiffTest {
   void cellsCompareAsExactStrings() {
     TableDiff d = TableDiff.compare(table(COLS, "10.0.0.1,5"), table(COLS, "10.0.0.1,5.0"), false);
     assertFalse(d.matches());
-    assertEquals("MISMATCH: expected 1 rows, got 1; 0 matched, 1 missing, 1 unexpected\n"
+    assertEquals("MISMATCH: expected 1 row, got 1; 0 matched, 1 missing, 1 unexpected\n"
         + "  dest_ip | bytes_out\n"
         + "- 10.0.0.1 | 5\n"
         + "+ 10.0.0.1 | 5.0\n"
@@ -70,7 +70,7 @@ class TableDiffTest {
     assertTrue(d.matches());
 
     TableDiff wrong = TableDiff.compare(table(COLS, "10.0.0.1,5"), actual, false);
-    assertEquals("MISMATCH: expected 1 rows, got 1; 0 matched, 1 missing, 1 unexpected\n"
+    assertEquals("MISMATCH: expected 1 row, got 1; 0 matched, 1 missing, 1 unexpected\n"
         + "missing columns (expected, not in the results): bytes_out\n"
         + "  dest_ip | bytes_out\n"
         + "- 10.0.0.1 | 5\n"
@@ -84,14 +84,14 @@ class TableDiffTest {
         List.of(Map.of("dest_ip", "10.0.0.1", "bytes_out", "5", "_time", "1", "_bkt", "x", "note", "n")));
     TableDiff d = TableDiff.compare(table(COLS, "10.0.0.1,5"), actual, false);
     assertEquals(List.of("note"), d.extraColumns());
-    assertEquals("MISMATCH: expected 1 rows, got 1; 1 matched, 0 missing, 0 unexpected\n"
+    assertEquals("MISMATCH: expected 1 row, got 1; 1 matched, 0 missing, 0 unexpected\n"
         + "extra columns (in the results, not expected): note\n", d.render());
   }
 
   @Test
   void multivalueAndSpecialCellsAreShownOnOneLine() {
     TableDiff d = TableDiff.compare(table(COLS, "a;b,x|y"), table(COLS), false);
-    assertEquals("MISMATCH: expected 1 rows, got 0; 0 matched, 1 missing, 0 unexpected\n"
+    assertEquals("MISMATCH: expected 1 row, got 0; 0 matched, 1 missing, 0 unexpected\n"
         + "  dest_ip | bytes_out\n"
         + "- a\\nb | x\\|y\n", d.render());
   }

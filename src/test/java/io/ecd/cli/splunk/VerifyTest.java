@@ -121,7 +121,7 @@ class VerifyTest {
     Runs.Run run = Runs.verify(Runs.USER_ENV, Runs.on(splunkd, "--search", SEARCH, "--expect", expect.toString()));
 
     assertEquals(1, run.code(), run.all());
-    assertTrue(run.out().startsWith("NO RESULTS: expected 1 rows, the search returned none\n"), run.out());
+    assertTrue(run.out().startsWith("NO RESULTS: expected 1 row, the search returned none\n"), run.out());
   }
 
   @Test
