@@ -1,6 +1,5 @@
 package io.ecd.spl;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
