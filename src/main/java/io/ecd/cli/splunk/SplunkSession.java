@@ -49,7 +49,10 @@ final class SplunkSession {
     args.setPort(target.port());
     args.setScheme(target.scheme());
     if (target.app() != null) {
+      // owner "-" (the SDK's default) is a wildcard; POSTs such as creating a search job want a
+      // real owner, as the Python SDK uses: the user, or "nobody" when only a token is known
       args.setApp(target.app());
+      args.setOwner(credentials.isToken() ? "nobody" : credentials.username());
     }
     Service service = new Service(args);
     service.setConnectTimeout(target.connectTimeoutMillis());

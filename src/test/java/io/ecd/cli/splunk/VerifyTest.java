@@ -277,6 +277,21 @@ class VerifyTest {
   }
 
   @Test
+  void appContextPutsTheSearchInTheUsersNamespaceOfThatApp() {
+    splunkd.scripts.put(SEARCH, FakeSplunkd.Script.done(List.of(row("user", "a"))));
+
+    Runs.Run user = Runs.verify(Runs.USER_ENV, Runs.on(splunkd, "--search", SEARCH, "--app", "email_collection_detections"));
+    Runs.Run token = Runs.verify(Runs.TOKEN_ENV, Runs.on(splunkd, "--search", SEARCH, "--app", "email_collection_detections"));
+
+    assertEquals(0, user.code(), user.all());
+    assertEquals(0, token.code(), token.all());
+    List<String> creates = splunkd.requests.stream()
+        .filter(r -> r.method().equals("POST") && r.path().endsWith("/search/v2/jobs")).map(FakeSplunkd.Request::path).toList();
+    assertEquals(List.of("/servicesNS/admin/email_collection_detections/search/v2/jobs",
+        "/servicesNS/nobody/email_collection_detections/search/v2/jobs"), creates);
+  }
+
+  @Test
   void olderSplunkUsesV1SearchEndpoints() {
     splunkd.version = "8.2.12";
     splunkd.scripts.put(SEARCH, FakeSplunkd.Script.done(List.of(row("user", "a"))));
