@@ -21,12 +21,22 @@ public final class Record {
   private static final Object[] NONE = new Object[0];
   /** A slot the record's {@link Wire} has a value for, removed by the command. */
   private static final Object REMOVED = new Object();
+  /** The decimal forms of 0 to 255, shared. */
+  private static final String[] SMALL = new String[256];
+
+  static {
+    for (int i = 0; i < SMALL.length; i++) {
+      SMALL[i] = Integer.toString(i);
+    }
+  }
 
   private final Fields fields;
   // each slot: null (absent, or still in the wire form), a String, a String[] of two or more
   // values, or REMOVED
   private Object[] values;
   private final Wire wire;
+  /** Bit i: slot i (below 64) was set since decoding, so its wire value no longer counts. */
+  private long changed;
 
   /**
    * Single values of one decoded row, still in their wire form: the body decoder implements it and
@@ -139,11 +149,14 @@ public final class Record {
   }
 
   /**
-   * The wire form of this record when slot {@code i} still holds the value it arrived with and
-   * nothing has read or set it, else null; for the body encoder.
+   * The wire form of this record when slot {@code i} still holds the value it arrived with (it may
+   * have been read, not set nor removed), else null; for the body encoder.
    */
-  public Wire unread(int i) {
-    if (wire == null || i >= wire.size() || (i < values.length && values[i] != null)) {
+  public Wire unchanged(int i) {
+    if (wire == null || i >= wire.size()) {
+      return null;
+    }
+    if (i < 64 ? (changed & (1L << i)) != 0 : i < values.length && values[i] != null) {
       return null;
     }
     return wire;
@@ -180,7 +193,7 @@ public final class Record {
 
   /** Sets a whole number. */
   public Record put(String name, long value) {
-    return put(name, Long.toString(value));
+    return put(name, value >= 0 && value < SMALL.length ? SMALL[(int) value] : Long.toString(value));
   }
 
   /** Sets every value of a field: none removes it, one makes it single-valued. */
@@ -226,6 +239,9 @@ public final class Record {
   }
 
   private void set(int i, Object value) {
+    if (i < 64) {
+      changed |= 1L << i;
+    }
     if (value == null && wire != null && i < wire.size()) {
       value = REMOVED;
     }

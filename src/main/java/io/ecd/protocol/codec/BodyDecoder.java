@@ -28,6 +28,11 @@ public final class BodyDecoder {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long COMMAS = 0x2c2c2c2c2c2c2c2cL;
+  private static final long LFS = 0x0a0a0a0a0a0a0a0aL;
+  private static final long CRS = 0x0d0d0d0d0d0d0d0dL;
 
   private final int maxFieldChars;
   private final int maxFields;
@@ -164,9 +169,7 @@ public final class BodyDecoder {
           int open = pos;
           start = ++pos;
           while (true) {
-            while (pos < n && b[pos] != '"') {
-              pos++;
-            }
+            pos = indexOfQuote(b, pos, n);
             if (pos >= n) {
               end = n;
               unclosedQuote = open;
@@ -432,66 +435,98 @@ public final class BodyDecoder {
   /** Checks the whole body is UTF-8, eight bytes at a time while they are ASCII. */
   private static void checkUtf8(Frame frame) {
     byte[] b = frame.body();
-    int i = 0;
     int n = b.length;
+    int i = 0;
+    while (i < n) {
+      while (i + 8 <= n && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+        i += 8;
+      }
+      while (i < n && b[i] >= 0) {
+        i++;
+      }
+      if (i == n) {
+        return;
+      }
+      int next = utf8Sequence(b, i);
+      if (next < 0) {
+        throw new CodecException(frame.position() + ": body is not valid UTF-8 at byte "
+            + (frame.bodyOffset() + i) + " (offset " + i + " in the body)");
+      }
+      i = next;
+    }
+  }
+
+  /** The offset after the UTF-8 sequence that starts at {@code i}, or -1 when it is not valid. */
+  private static int utf8Sequence(byte[] b, int i) {
+    int c = b[i] & 0xff;
+    int extra;
+    int min;
+    if (c < 0x80) {
+      return i + 1;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      extra = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      extra = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      extra = 3;
+      min = 0x10000;
+    } else {
+      return -1;
+    }
+    int cp = c & (0x3f >> extra);
+    for (int k = 1; k <= extra; k++) {
+      if (i + k >= b.length || (b[i + k] & 0xc0) != 0x80) {
+        return -1;
+      }
+      cp = (cp << 6) | (b[i + k] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      return -1;
+    }
+    return i + extra + 1;
+  }
+
+  /** The first offset at or after {@code from}, below {@code n}, holding a quote; else {@code n}. */
+  static int indexOfQuote(byte[] b, int from, int n) {
+    int i = from;
     while (i + 8 <= n) {
-      if (((long) LONGS.get(b, i) & HIGH_BITS) != 0) {
-        break;
+      long x = (long) LONGS.get(b, i) ^ QUOTES;
+      long zero = (x - ONES) & ~x & HIGH_BITS;
+      if (zero != 0) {
+        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
       }
       i += 8;
     }
-    while (i < n && b[i] >= 0) {
+    while (i < n && b[i] != '"') {
       i++;
     }
-    if (i == n) {
-      return;
-    }
-    int bad = firstInvalidUtf8(b, i);
-    if (bad < n) {
-      throw new CodecException(frame.position() + ": body is not valid UTF-8 at byte "
-          + (frame.bodyOffset() + bad) + " (offset " + bad + " in the body)");
-    }
+    return i;
   }
 
-  /** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-  static int firstInvalidUtf8(byte[] b) {
-    return firstInvalidUtf8(b, 0);
-  }
-
-  private static int firstInvalidUtf8(byte[] b, int from) {
+  /** True when {@code b[from, to)} holds a byte that needs quoting in a cell: , " CR LF. */
+  static boolean needsQuotes(byte[] b, int from, int to) {
     int i = from;
-    while (i < b.length) {
-      int c = b[i] & 0xff;
-      int extra;
-      int min;
-      if (c < 0x80) {
-        i++;
-        continue;
-      } else if (c >= 0xc2 && c <= 0xdf) {
-        extra = 1;
-        min = 0x80;
-      } else if (c >= 0xe0 && c <= 0xef) {
-        extra = 2;
-        min = 0x800;
-      } else if (c >= 0xf0 && c <= 0xf4) {
-        extra = 3;
-        min = 0x10000;
-      } else {
-        return i;
+    while (i + 8 <= to) {
+      long v = (long) LONGS.get(b, i);
+      if ((zeroBytes(v ^ COMMAS) | zeroBytes(v ^ QUOTES) | zeroBytes(v ^ LFS) | zeroBytes(v ^ CRS)) != 0) {
+        return true;
       }
-      int cp = c & (0x3f >> extra);
-      for (int k = 1; k <= extra; k++) {
-        if (i + k >= b.length || (b[i + k] & 0xc0) != 0x80) {
-          return i;
-        }
-        cp = (cp << 6) | (b[i + k] & 0x3f);
-      }
-      if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-        return i;
-      }
-      i += extra + 1;
+      i += 8;
     }
-    return b.length;
+    for (; i < to; i++) {
+      byte x = b[i];
+      if (x == ',' || x == '"' || x == '\n' || x == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Non-zero when a byte of {@code x} is zero (exactly: the lowest flagged byte is the first). */
+  private static long zeroBytes(long x) {
+    return (x - ONES) & ~x & HIGH_BITS;
   }
 
   /** The byte offset where physical line {@code line} (from 1) starts, or the body's end. */

@@ -17,12 +17,18 @@ import java.util.Set;
  * field's display cell holds its values joined by LF.
  *
  * <p>Writes UTF-8 bytes straight into a buffer that is reused from one call to the next. Values a
- * command never touched are copied from the request body as they are ({@link Record#unread}).
+ * command never touched are copied from the request body as they are ({@link Record#unchanged}).
  */
 public final class BodyEncoder {
   private static final byte[] NO_BYTES = new byte[0];
 
+  private static final int CACHE_SIZE = 256;
+  private static final int CACHED_CHARS = 64;
+
   private byte[] buf = NO_BYTES;
+  // encoded forms of recently written short values, by identity
+  private final String[] cachedStrings = new String[CACHE_SIZE];
+  private final byte[][] cachedBytes = new byte[CACHE_SIZE][];
   private int len;
 
   /**
@@ -71,7 +77,7 @@ public final class BodyEncoder {
           put((byte) ',');
           continue;
         }
-        Record.Wire wire = r.unread(i);
+        Record.Wire wire = r.unchanged(i);
         if (wire instanceof BodyDecoder.WireRow row) {
           int s = row.span(i);
           if (s < 0 || !copyCell(row.chunk, s, r, i)) {
@@ -87,7 +93,7 @@ public final class BodyEncoder {
           put((byte) ',');
           scratch.setLength(0);
           Multivalue.encode(values, scratch);
-          string(scratch);
+          string(scratch, 0);
         } else {
           string(r.first(i));
           put((byte) ',');
@@ -110,14 +116,7 @@ public final class BodyEncoder {
       return false;
     }
     boolean quoted = start > 0 && b[start - 1] == '"';
-    boolean special = false;
-    for (int k = start; k < end; k++) {
-      byte x = b[k];
-      if (x == ',' || x == '"' || x == '\n' || x == '\r') {
-        special = true;
-        break;
-      }
-    }
+    boolean special = BodyDecoder.needsQuotes(b, start, end);
     if (special && !quoted) {
       // a loose quote in an unquoted cell: it needs doubling
       string(r.first(i));
@@ -182,18 +181,61 @@ public final class BodyEncoder {
     return slot;
   }
 
-  /** Writes {@code v} as a cell: UTF-8, quoted only when it holds {@code , " CR LF}. */
-  private void string(CharSequence v) {
+  /**
+   * Writes {@code v} as a cell: UTF-8, quoted only when it holds {@code , " CR LF}. Short values
+   * seen twice (the same String object, such as a command's constants) are kept encoded.
+   */
+  private void string(String v) {
+    int n = v.length();
+    if (n <= CACHED_CHARS) {
+      int h = System.identityHashCode(v) & (CACHE_SIZE - 1);
+      if (cachedStrings[h] == v) {
+        byte[] bytes = cachedBytes[h];
+        if (bytes != null) {
+          ensure(bytes.length);
+          System.arraycopy(bytes, 0, buf, len, bytes.length);
+          len += bytes.length;
+          return;
+        }
+        int from = len;
+        encode(v);
+        cachedBytes[h] = Arrays.copyOfRange(buf, from, len);
+        return;
+      }
+      cachedStrings[h] = v;
+      cachedBytes[h] = null;
+    }
+    encode(v);
+  }
+
+  private void encode(String v) {
+    int n = v.length();
+    ensure(n * 3 + 2); // worst case: 3 bytes per char, or a doubled quote, and the quotes
+    byte[] out = buf;
+    int at = len;
+    // the common case in one pass: ASCII without characters that need quoting
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
+        string(v, i);
+        return;
+      }
+      out[at++] = (byte) c;
+    }
+    len = at;
+  }
+
+  /** Writes {@code v} as a cell; its first {@code plain} chars are ASCII that needs no quoting. */
+  private void string(CharSequence v, int plain) {
     int n = v.length();
     boolean quote = false;
-    for (int i = 0; i < n; i++) {
+    for (int i = plain; i < n; i++) {
       char c = v.charAt(i);
       if (c == ',' || c == '"' || c == '\n' || c == '\r') {
         quote = true;
         break;
       }
     }
-    // worst case: 3 bytes per char, every char a doubled quote, and the quotes
     ensure(n * 3 + 2);
     byte[] out = buf;
     int at = len;

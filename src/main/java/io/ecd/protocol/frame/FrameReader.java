@@ -14,6 +14,9 @@ public final class FrameReader {
   private static final byte[] MAGIC = "chunked".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] VERSION = "1.0".getBytes(StandardCharsets.US_ASCII);
 
+  /** Metadata and bodies up to this size are read straight into an array of their size. */
+  private static final int EXACT_READ_BYTES = 64 << 20;
+
   private final InputStream in;
   private final FrameLimits limits;
   private final byte[] header;
@@ -173,7 +176,7 @@ public final class FrameReader {
     long at = position;
     byte[] bytes;
     try {
-      bytes = in.readNBytes(length);
+      bytes = read(length);
     } catch (IOException e) {
       throw new UncheckedIOException("frame " + index + " at byte " + at + ": reading the " + part
           + " failed", e);
@@ -187,6 +190,20 @@ public final class FrameReader {
           + " bytes but the input ended after " + bytes.length);
     }
     return bytes;
+  }
+
+  /**
+   * Reads up to {@code length} bytes into an array of that size (no intermediate buffers); past
+   * {@link #EXACT_READ_BYTES}, the array grows as bytes arrive, so that a header declaring more
+   * than the input holds does not allocate it all.
+   */
+  private byte[] read(int length) throws IOException {
+    if (length > EXACT_READ_BYTES) {
+      return in.readNBytes(length);
+    }
+    byte[] bytes = new byte[length];
+    int got = in.readNBytes(bytes, 0, length);
+    return got == length ? bytes : java.util.Arrays.copyOf(bytes, got);
   }
 
   /** The header bytes as a quoted, escaped string for messages. */
