@@ -34,7 +34,7 @@ public final class Record {
   // each slot: null (absent, or still in the wire form), a String, a String[] of two or more
   // values, or REMOVED
   private Object[] values;
-  private final Wire wire;
+  private Wire wire;
   /** Bit i: slot i (below 64) was set since decoding, so its wire value no longer counts. */
   private long changed;
 
@@ -160,6 +160,28 @@ public final class Record {
       return null;
     }
     return wire;
+  }
+
+  /**
+   * Decodes the values still in their wire form and lets go of the request body they are read
+   * from, so that a record kept past its chunk keeps only its own values. The engine does this
+   * for events and reporting commands, which may hold records until the last chunk.
+   */
+  public void detach() {
+    if (wire == null) {
+      return;
+    }
+    for (int i = 0, n = wire.size(); i < n; i++) {
+      if ((i >= values.length || values[i] == null) && !wire.isNull(i)) {
+        store(i, wire.value(i));
+      }
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == REMOVED) {
+        values[i] = null;
+      }
+    }
+    wire = null;
   }
 
   /** The value of slot {@code i}: null, a String or a String[]; decodes (and keeps) a wire value. */

@@ -175,6 +175,10 @@ public final class ProtocolEngine {
         Collector out = new Collector(held);
         command.execute(records, execute.finished(), out);
         if (type.emitsOnlyAtEnd() && !execute.finished()) {
+          // records the command keeps must not keep this chunk's body alive
+          for (Record r : records) {
+            r.detach();
+          }
           writer.write(MetadataCodec.executeReply(false, out.messages));
         } else {
           BodyEncoder.Body body = encoder.encode(held);

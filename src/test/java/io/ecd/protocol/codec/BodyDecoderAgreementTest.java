@@ -117,6 +117,18 @@ class BodyDecoderAgreementTest {
   }
 
   @Test
+  void aDetachedRecordKeepsItsValuesButNotTheBody() {
+    Record r = decoder.decode(frame("a,b,c,\"__mv_a\",\"__mv_b\",\"__mv_c\"\n1,\"x,y\",3,,,\n"
+        .getBytes(StandardCharsets.UTF_8))).get(0);
+    r.remove("c");
+    r.detach();
+    assertNull(r.unchanged(0));
+    assertNull(r.unchanged(1));
+    assertEquals(Record.of("a", "1", "b", "x,y"), r);
+    assertEquals("a,__mv_a,b,__mv_b\n1,,\"x,y\",\n", reencode(List.of(r)));
+  }
+
+  @Test
   void aRemovedWireValueIsNull() {
     Record r = decoder.decode(frame("a,\"__mv_a\"\n1,\n".getBytes(StandardCharsets.UTF_8))).get(0);
     r.remove("a");
