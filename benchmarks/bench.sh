@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Whole-process benchmark (issue 6): mailboxcollection against the Python SDK peer on the same SCP v2
+# streams, the cold start to the getinfo reply, and stdevoutlier on 30 days x 1M entities.
+#
+#   benchmarks/bench.sh [all|mailbox|coldstart|stdev]...        (default: all)
+#
+# env:
+#   REPEATS=3            timed runs per command and stream (the median is reported, with min-max)
+#   SIZES="200000 1000000"   records per stream (50,000-record chunks); VARIANTS="noraw raw"
+#   VERIFY=1             check the first output of every command/stream (0: skip; slow on 1M raw)
+#   COLD_RUNS=21         runs per cold-start variant
+#   STDEV_DAYS="10 30" STDEV_ENTITIES=1000000   stdevoutlier streams (days x entities rows)
+#   ECD_JAVA_OPTS        extra JVM options for our command (the launcher appends them)
+#   WORK=build/bench     where streams, the venv, the installed app and outputs go
+#
+# Our command runs through the installed launcher: dist/*.tgz (./package.sh) is extracted into
+# $WORK/splunk/etc/apps and bin/mailboxcollection.sh is run. Without a package.sh in the repo it
+# falls back to `java -jar target/email_collection_detections.jar` with the options the launcher
+# uses. The peer (../shared/peers/python_sdk/mailboxscore.py) runs on splunk-sdk from PyPI,
+# installed into a venv under $WORK. Every run is timed by /usr/bin/time -v.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+shared=${ECD_SHARED_DIR:-$root/../shared}
+peer=$shared/peers/python_sdk
+work=${WORK:-$root/build/bench}
+repeats=${REPEATS:-3}
+sizes=${SIZES:-200000 1000000}
+variants=${VARIANTS:-noraw raw}
+verify=${VERIFY:-1}
+cold_runs=${COLD_RUNS:-21}
+stdev_days=${STDEV_DAYS:-10 30}
+stdev_entities=${STDEV_ENTITIES:-1000000}
+app=email_collection_detections
+# the options of app/bin/ecd_java.sh, for the fallback without a package
+launcher_opts='-XX:+DisplayVMOutputToStderr -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
+
+mkdir -p "$work"
+cd "$root"
+what=${*:-all}
+want() { [[ " $what " == *" all "* || " $what " == *" $1 "* ]]; }
+
+[ -x /usr/bin/time ] || { echo "bench.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
+[ -d "$peer" ] || { echo "bench.sh: the peer is not at $peer (set ECD_SHARED_DIR)" >&2; exit 2; }
+
+# ---------------------------------------------------------------- machine
+machine() {
+  echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores," \
+    "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
+  echo "java: $(java -version 2>&1 | head -1)  python: $(python3 --version 2>&1)"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# ---------------------------------------------------------------- our command
+cmd=()
+install_app() {
+  [ ${#cmd[@]} -gt 0 ] && return 0
+  if [ -x "$root/package.sh" ]; then
+    local tgz
+    tgz=$("$root/package.sh")
+    rm -rf "$work/splunk"
+    mkdir -p "$work/splunk/etc/apps" "$work/splunk/var/log/splunk"
+    tar -xzf "$tgz" -C "$work/splunk/etc/apps"
+    cmd=("$work/splunk/etc/apps/$app/bin/mailboxcollection.sh")
+    echo "command: installed launcher $(basename "$tgz") -> ${cmd[*]} ${ECD_JAVA_OPTS:+(ECD_JAVA_OPTS=$ECD_JAVA_OPTS)}"
+  else
+    [ -s "target/$app.jar" ] || mvn -B -q -DskipTests package >&2
+    # shellcheck disable=SC2206
+    cmd=(java $launcher_opts ${ECD_JAVA_OPTS:-} -jar "$root/target/$app.jar" mailboxcollection)
+    echo "command: no package.sh yet: ${cmd[*]}"
+  fi
+}
+export SPLUNK_HOME=$work/splunk
+
+# ---------------------------------------------------------------- the peer's Python
+pybin=$work/venv/bin/python3
+peer_python() {
+  if [ ! -x "$pybin" ] || ! "$pybin" -c 'import splunklib.searchcommands' 2>/dev/null; then
+    python3 -m venv "$work/venv"
+    "$pybin" -m pip install -q splunk-sdk >&2
+  fi
+  echo "peer: splunk-sdk $("$pybin" -m pip show splunk-sdk 2>/dev/null | awk '/^Version/ {print $2}') on $("$pybin" --version)"
+}
+
+# ---------------------------------------------------------------- streams
+# stream RECORDS VARIANT -> path of the generated stream (cached; the peer's, without arguments)
+stream() {
+  local records=$1 variant=$2 flag=""
+  [ "$variant" = raw ] && flag=--with-raw
+  local s="$work/stream-r$records-c50000-s42-$variant.bin"
+  if [ ! -s "$s" ]; then
+    python3 "$peer/gen_chunks.py" --records "$records" --chunk-size 50000 --seed 42 $flag -o "$s.tmp" >&2
+    mv "$s.tmp" "$s"
+  fi
+  echo "$s"
+}
+
+# with_args STREAM KEEP -> the same stream with getinfo args keep=KEEP for mailboxcollection
+with_args() {
+  local t="${1%.bin}-keep$2.bin"
+  [ -s "$t" ] && [ "$t" -nt "$1" ] || python3 "$here/with_args.py" "$1" "$t" --command mailboxcollection "keep=$2"
+  echo "$t"
+}
+
+# ---------------------------------------------------------------- timing
+# timed OUT -- ARGV...: runs ARGV < $input > OUT under /usr/bin/time -v; prints "wall rss_kb user sys"
+timed() {
+  local out=$1 tfile=$work/time.txt
+  shift 2
+  if ! /usr/bin/time -v -o "$tfile" "$@" < "$input" > "$out" 2> "$work/stderr.txt"; then
+    echo "bench.sh: command failed: $*; stderr:" >&2
+    tail -20 "$work/stderr.txt" >&2
+    exit 1
+  fi
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + p[i] }
+    /Maximum resident set size/ { rss = $2 }
+    /User time/ { u = $2 } /System time/ { s = $2 }
+    END { printf "%.3f %d %.2f %.2f\n", w, rss, u, s }' "$tfile"
+}
+
+rows=()
+# measure LABEL RECORDS CHECK -- ARGV...: REPEATS runs; verifies the first with CHECK (a command
+# taking IN OUT, or "-"); adds a row to the table
+measure() {
+  local label=$1 records=$2 check=$3
+  shift 4
+  local out=$work/out.bin results=() r
+  for i in $(seq 1 "$repeats"); do
+    r=$(timed "$out" -- "$@")
+    results+=("$r")
+    if [ "$i" = 1 ] && [ "$verify" = 1 ] && [ "$check" != - ]; then
+      $check "$input" "$out" | head -2 | sed 's/^/    /' >&2
+    fi
+  done
+  rm -f "$out"
+  rows+=("$(printf '%s\n' "${results[@]}" | python3 -c '
+import statistics, sys
+label, n = sys.argv[1], int(sys.argv[2])
+runs = [list(map(float, line.split())) for line in sys.stdin if line.strip()]
+wall = sorted(r[0] for r in runs)
+med = statistics.median
+print("| %s | %.2f s (%.2f-%.2f) | %.0f | %d MiB | %.2f s |" % (label, med(wall), wall[0], wall[-1],
+      n / med(wall), med(r[1] for r in runs) / 1024, med(r[2] + r[3] for r in runs)))' "$label" "$records")")
+  echo "  ${rows[-1]}" >&2
+}
+
+peer_verify() { "$pybin" "$peer/verify_output.py" "$@"; }
+suspicious_verify() { python3 "$here/verify_suspicious.py" "$@"; }
+
+# ---------------------------------------------------------------- mailbox
+if want mailbox; then
+  machine
+  install_app
+  peer_python
+  echo
+  echo "| stream | command | wall, median (min-max) of $repeats | records/s | peak RSS | CPU (user+sys) |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+  for variant in $variants; do
+    for records in $sizes; do
+      s=$(stream "$records" "$variant")
+      tag="$records $variant ($(( $(stat -c %s "$s") / 1000000 )) MB)"
+      echo "== $tag" >&2
+      input=$s
+      rows=()
+      measure "$tag | peer (splunklib)" "$records" peer_verify -- env SPLUNKLIB_PATH= "$pybin" "$peer/mailboxscore.py"
+      input=$(with_args "$s" all)
+      measure "$tag | mailboxcollection keep=all" "$records" peer_verify -- "${cmd[@]}"
+      input=$(with_args "$s" suspicious)
+      measure "$tag | mailboxcollection keep=suspicious" "$records" suspicious_verify -- "${cmd[@]}"
+      printf '%s\n' "${rows[@]}"
+    done
+  done
+  echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
+
+# ---------------------------------------------------------------- cold start
+if want coldstart; then
+  install_app
+  s=$(stream 200000 noraw)
+  jar=$root/target/$app.jar
+  [ -x "$root/package.sh" ] && jar=$work/splunk/etc/apps/$app/bin/lib/$app.jar
+  jsa=$work/$app.jsa
+  rm -f "$jsa"
+  java -XX:ArchiveClassesAtExit="$jsa" $launcher_opts -jar "$jar" mailboxcollection \
+    < <(head -c 1000 "$(with_args "$s" all)" | python3 -c '
+import re, sys
+d = sys.stdin.buffer.read(); m = re.match(rb"chunked 1\.0,(\d+),(\d+)\n", d)
+sys.stdout.buffer.write(d[:m.end() + int(m.group(1)) + int(m.group(2))])') > /dev/null 2>&1 || true
+  echo
+  echo "cold start to the getinfo reply, $cold_runs runs each (load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+  echo "- launcher as installed: $(python3 "$here/coldstart.py" "$s" "$cold_runs" -- "${cmd[@]}")"
+  echo "- java -jar, JVM defaults: $(python3 "$here/coldstart.py" "$s" "$cold_runs" -- java -jar "$jar" mailboxcollection)"
+  echo "- launcher options + AppCDS archive: $(python3 "$here/coldstart.py" "$s" "$cold_runs" -- java $launcher_opts -XX:SharedArchiveFile="$jsa" -jar "$jar" mailboxcollection)"
+  echo "- launcher options, -Xshare:off: $(python3 "$here/coldstart.py" "$s" "$cold_runs" -- java $launcher_opts -Xshare:off -jar "$jar" mailboxcollection)"
+fi
+
+# ---------------------------------------------------------------- stdevoutlier
+if want stdev; then
+  jar=$root/target/$app.jar
+  [ -s "$jar" ] || mvn -B -q -DskipTests package >&2
+  echo
+  echo "stdevoutlier field=bytes_out by=dest_ip current=@d (TZ=UTC), -Xmx1g, $stdev_entities entities:"
+  echo "| days | rows | wall | rows/s | peak RSS | heap after GC (max) | GCs | alerts |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  for days in $stdev_days; do
+    s="$work/stdev-d$days-e$stdev_entities.bin"
+    [ -s "$s" ] || python3 "$here/gen_stdev.py" --days "$days" --entities "$stdev_entities" -o "$s" >&2
+    input=$s
+    r=$(TZ=UTC timed "$work/stdev-out.bin" -- java $launcher_opts -Xmx1g -Xlog:gc:file="$work/stdev-gc.log" \
+      -jar "$jar" stdevoutlier)
+    read -r w rss _ _ <<<"$r"
+    alerts=$(python3 "$here/gen_stdev.py" --count-rows "$work/stdev-out.bin")
+    n=$(( days * stdev_entities ))
+    awk -v d="$days" -v n="$n" -v w="$w" -v rss="$rss" -v alerts="$alerts" '
+      /Pause/ { c++; if (match($0, /->[0-9]+M/)) { a = substr($0, RSTART + 2, RLENGTH - 3) + 0; if (a > m) m = a } }
+      END { printf "| %d | %d | %.2f s | %.0f | %d MiB | %d MiB | %d | %s |\n", d, n, w, n / w, rss / 1024, m, c, alerts }' \
+      "$work/stdev-gc.log"
+  done
+fi
