@@ -1,0 +1,5 @@
+#!/bin/sh
+# splunkd runs this for the stdevoutlier search command (default/commands.conf); see ecd_java.sh.
+ECD_COMMAND=stdevoutlier
+case $0 in */*) ECD_BIN=${0%/*} ;; *) ECD_BIN=. ;; esac
+. "$ECD_BIN/ecd_java.sh"
