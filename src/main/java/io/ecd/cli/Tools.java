@@ -9,6 +9,7 @@ final class Tools {
 
   static {
     // one line per tool
+    ALL.put("detect", new Detect());
   }
 
   private Tools() {}
