@@ -129,7 +129,8 @@ class AppStructureTest {
     for (String f : List.of("default/app.conf", "default/commands.conf", "metadata/default.meta", "README.md",
         "bin/lib/" + APP_ID + ".jar", "bin/mailboxcollection.sh", "bin/stdevoutlier.sh", "bin/ecd_java.sh",
         "static/appIcon.png", "static/appIcon_2x.png", "static/appIconAlt.png", "static/appIconAlt_2x.png",
-        "default/data/ui/nav/default.xml", "default/data/ui/views/email_collection_overview.xml")) {
+        "default/data/ui/nav/default.xml", "default/data/ui/views/email_collection_overview.xml",
+        "default/searchbnf.conf", "default/savedsearches.conf", "default/macros.conf", "default/transforms.conf")) {
       assertTrue(byName.containsKey(TOP + f), "missing " + f);
     }
   }
@@ -295,9 +296,6 @@ class AppStructureTest {
   @Test
   void savedSearchesFollowTheCloudVettingRules() {
     Path file = app.resolve("default/savedsearches.conf");
-    if (!Files.exists(file)) {
-      return; // nothing to vet; the detections' searches are added with their commands
-    }
     for (var s : ConfFile.read(file).stanzas().entrySet()) {
       String name = s.getKey();
       Map<String, String> kv = s.getValue();
@@ -323,9 +321,6 @@ class AppStructureTest {
   @Test
   void lookupsNamedInTransformsAreShipped() {
     Path file = app.resolve("default/transforms.conf");
-    if (!Files.exists(file)) {
-      return;
-    }
     for (var s : ConfFile.read(file).stanzas().entrySet()) {
       String filename = s.getValue().get("filename");
       if (filename != null) {
@@ -335,16 +330,28 @@ class AppStructureTest {
   }
 
   @Test
-  void everyCommandHasSearchAssistantHelpWhenSearchbnfIsShipped() {
+  void everyCommandHasPublicSearchAssistantHelp() {
     Path file = app.resolve("default/searchbnf.conf");
-    if (!Files.exists(file)) {
-      return;
-    }
     ConfFile bnf = ConfFile.read(file);
     for (String command : conf("commands.conf").stanzas().keySet()) {
       Map<String, String> help = bnf.stanza(command + "-command");
       for (String key : List.of("syntax", "shortdesc", "description", "usage")) {
         assertNotNull(help.get(key), "searchbnf.conf [" + command + "-command] " + key);
+      }
+      assertEquals("public", help.get("usage"), command);
+    }
+  }
+
+  @Test
+  void macrosHoldTheEscuHelpersAndAFilterPerSavedSearch() {
+    ConfFile macros = conf("macros.conf");
+    assertNotNull(macros.get("security_content_summariesonly", "definition"));
+    assertNotNull(macros.get("drop_dm_object_name(1)", "definition"));
+    assertTrue(macros.stanzas().keySet().stream().anyMatch(m -> m.endsWith("_filter")), "no filter macro");
+    for (var s : conf("savedsearches.conf").stanzas().entrySet()) {
+      Matcher filter = Pattern.compile("`([a-z0-9_]+_filter)`").matcher(s.getValue().getOrDefault("search", ""));
+      while (filter.find()) {
+        assertTrue(macros.stanzas().containsKey(filter.group(1)), s.getKey() + " uses undefined " + filter.group(1));
       }
     }
   }
