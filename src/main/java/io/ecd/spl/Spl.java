@@ -1,6 +1,5 @@
 package io.ecd.spl;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -67,14 +66,8 @@ public final class Spl {
     return List.copyOf(new TreeSet<>(values));
   }
 
-  /**
-   * A number as Splunk prints a computed one: whole numbers without a decimal point, others in
-   * plain decimal notation without trailing zeros.
-   */
+  /** A computed number as it is printed in a result cell; see {@link SplNumbers#format}. */
   public static String format(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+    return SplNumbers.format(d);
   }
 }
