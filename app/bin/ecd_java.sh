@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Shared part of the search command launchers in this folder; POSIX sh, sourced (not run) by
 # mailboxcollection.sh and stdevoutlier.sh after they set ECD_COMMAND and ECD_BIN.
 #
@@ -27,6 +28,7 @@ ecd_json() {
   while [ -n "$ecd_s" ]; do
     ecd_c=${ecd_s%"${ecd_s#?}"}
     ecd_s=${ecd_s#?}
+    # shellcheck disable=SC1003 # '\' is a lone backslash, not an escaped quote
     case $ecd_c in
       '"' | '\') ecd_r="$ecd_r\\$ecd_c" ;;
       [[:cntrl:]]) ;;
@@ -41,6 +43,7 @@ ecd_json() {
 ecd_fail() {
   ecd_msg="$ECD_COMMAND: $1"
   printf '%s: %s\n' "$ecd_app" "$ecd_msg" >&2
+  # shellcheck disable=SC2034 # ecd_more takes anything after the two lengths
   if IFS=' ,' read -r ecd_w1 ecd_w2 ecd_m ecd_b ecd_more; then
     ecd_b=${ecd_b%"$(printf '\r')"}
     case $ecd_w1,$ecd_w2,$ecd_m,$ecd_b in
