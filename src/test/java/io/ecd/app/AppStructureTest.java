@@ -306,10 +306,7 @@ class AppStructureTest {
       assertFalse(kv.keySet().stream().anyMatch(k -> k.startsWith("action.script") || k.startsWith("action.populate_lookup")),
           name + ": action.script / action.populate_lookup");
       if ("1".equals(kv.get("enableSched")) || "true".equalsIgnoreCase(kv.get("enableSched"))) {
-        String search = kv.getOrDefault("search", "").strip();
-        if (!search.startsWith("|") && !search.contains("earliest")) {
-          assertNotNull(kv.get("dispatch.earliest_time"), name + ": scheduled without dispatch.earliest_time");
-        }
+        assertNotNull(kv.get("dispatch.earliest_time"), name + ": scheduled without dispatch.earliest_time");
         assertNotNull(kv.get("dispatch.latest_time"), name + ": scheduled without dispatch.latest_time");
         assertFalse(kv.getOrDefault("dispatch.earliest_time", "").startsWith("rt"), name + ": real-time");
         int runs = Cron.runsPerHour(kv.get("cron_schedule"));
@@ -354,6 +351,29 @@ class AppStructureTest {
         assertTrue(macros.stanzas().containsKey(filter.group(1)), s.getKey() + " uses undefined " + filter.group(1));
       }
     }
+  }
+
+  @Test
+  void dashboardRunsBothCommandsWithMacrosThisAppDefines() throws Exception {
+    var view = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(app.resolve("default/data/ui/views/email_collection_overview.xml").toFile());
+    var queries = view.getElementsByTagName("query");
+    StringBuilder spl = new StringBuilder();
+    for (int i = 0; i < queries.getLength(); i++) {
+      spl.append(queries.item(i).getTextContent()).append('\n');
+    }
+    assertTrue(Pattern.compile("\\|\\s*stdevoutlier [^|]*emit=all").matcher(spl).find(), "stdevoutlier emit=all");
+    assertTrue(Pattern.compile("\\|\\s*mailboxcollection\\b").matcher(spl).find(), "mailboxcollection");
+    ConfFile macros = conf("macros.conf");
+    Matcher m = Pattern.compile("`([A-Za-z0-9_]+)(\\(([^)`]*)\\))?`").matcher(spl);
+    int used = 0;
+    while (m.find()) {
+      int args = m.group(3) == null ? 0 : m.group(3).split(",").length;
+      String stanza = args == 0 ? m.group(1) : m.group(1) + "(" + args + ")";
+      assertTrue(macros.stanzas().containsKey(stanza), "the dashboard uses undefined macro " + stanza);
+      used++;
+    }
+    assertTrue(used >= 3, "macros found: " + used);
   }
 
   @Test
