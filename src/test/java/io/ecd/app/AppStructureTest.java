@@ -236,6 +236,7 @@ class AppStructureTest {
     assertEquals("none", meta.get("macros/security_content_summariesonly", "export"));
     assertEquals("none", meta.get("macros/drop_dm_object_name%281%29", "export"));
     assertEquals("none", meta.get("", "export"));
+    assertEquals("none", meta.get("macros", "export"), "macros share names with ESCU's and CIM's global ones");
   }
 
   @Test
