@@ -28,19 +28,23 @@ die() {
   exit 1
 }
 
-usage() {
-  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
-  exit 2
+usage() { # exit code; the text goes to stdout for --help, else to stderr
+  if [ "$1" = 0 ]; then
+    sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
+  else
+    sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2
+  fi
+  exit "$1"
 }
 
 while [ $# -gt 0 ]; do
   case $1 in
     --no-build) build=false ;;
-    --jar) [ $# -ge 2 ] || usage; jar=$2; build=false; shift ;;
-    --out) [ $# -ge 2 ] || usage; out=$2; shift ;;
-    --stage) [ $# -ge 2 ] || usage; stage_root=$2; shift ;;
-    -h | --help) usage ;;
-    *) echo "package.sh: unknown option '$1'" >&2; usage ;;
+    --jar) [ $# -ge 2 ] || usage 2; jar=$2; build=false; shift ;;
+    --out) [ $# -ge 2 ] || usage 2; out=$2; shift ;;
+    --stage) [ $# -ge 2 ] || usage 2; stage_root=$2; shift ;;
+    -h | --help) usage 0 ;;
+    *) echo "package.sh: unknown option '$1'" >&2; usage 2 ;;
   esac
   shift
 done
@@ -82,6 +86,10 @@ if [ -z "$jar" ]; then
   fi
 fi
 [ -f "$jar" ] || die "no jar at $jar; run without --no-build, or mvn -B package first"
+if [ "$jar" = "$maven_jar" ] && [ -f target/maven-archiver/pom.properties ]; then
+  built=$(sed -n 's/^version=//p' target/maven-archiver/pom.properties)
+  [ "$built" = "$version" ] || die "$jar was built for version $built but pom.xml says $version; run without --no-build"
+fi
 
 # --- stage --------------------------------------------------------------------------------------
 stage=$stage_root/$app_id
