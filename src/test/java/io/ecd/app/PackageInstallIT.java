@@ -255,6 +255,30 @@ class PackageInstallIT {
   }
 
   @Test
+  void streamingCommandRunsFromASearchPeersKnowledgeBundle() throws Exception {
+    // a search peer runs the app from the replicated bundle, not from etc/apps
+    Path bundleApp = splunkHome.resolve("var/run/searchpeers/sh1-1795132800/apps/" + APP_ID);
+    List<TarArchive.Entry> entries = TarArchive.read(AppPackage.build(null, tmp.resolve("dist-peer"),
+        tmp.resolve("stage-peer"), TODAY));
+    TarArchive.extract(entries, bundleApp.getParent());
+    Path launcher = bundleApp.resolve("bin").resolve(commands.get("mailboxcollection", "filename"));
+    Map<String, String> env = Map.of("SPLUNK_HOME", splunkHome.toString(), "JAVA_HOME",
+        System.getProperty("java.home"), "ECD_JAVA_HOME", "", "ECD_JAVA_OPTS", "");
+    try (SplunkdHarness splunkd = SplunkdHarness.start(List.of(launcher.toString()), env, tmp,
+        Duration.ofSeconds(60))) {
+      splunkd.getinfo("mailboxcollection", "profile=extended");
+      List<String> messages = new ArrayList<>();
+      List<Record> out = drive(splunkd, List.of(
+          event("Search-Mailbox", "Client=WebServices;python-requests/2.31", "eve@contoso.com", "hr@contoso.com")),
+          messages);
+      splunkd.finishWith(0);
+      assertEquals(1, out.size());
+      assertNotNull(out.get(0).get("MatchedSignals"), "the extended profile found the bundle's lookups");
+      assertTrue(messages.stream().noneMatch(m -> m.startsWith("ERROR")), messages.toString());
+    }
+  }
+
+  @Test
   void launcherRefusesAJavaOlderThan17WithAnErrorFrame() throws Exception {
     Path old = Files.createDirectories(tmp.resolve("jdk11/bin"));
     Files.writeString(old.resolve("java"), "#!/bin/sh\nexit 0\n");
