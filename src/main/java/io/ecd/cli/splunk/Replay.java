@@ -87,17 +87,7 @@ public final class Replay {
 
   /** {@code replay} as a tool of the jar, for {@code io.ecd.cli.Tools}. */
   public static Tool tool() {
-    return new Tool() {
-      @Override
-      public String summary() {
-        return "send event files into a Splunk index, keeping _time (Splunk SDK)";
-      }
-
-      @Override
-      public int run(String[] args, PrintStream out, PrintStream err) {
-        return Replay.run(args, out, err);
-      }
-    };
+    return Tool.of("send event files into a Splunk index, keeping _time (Splunk SDK)", Replay::run);
   }
 
   /** Runs {@code replay} with the process environment; returns the exit code. */

@@ -92,17 +92,7 @@ public final class Verify {
 
   /** {@code verify} as a tool of the jar, for {@code io.ecd.cli.Tools}. */
   public static Tool tool() {
-    return new Tool() {
-      @Override
-      public String summary() {
-        return "run a (saved) search on Splunk and compare its results with a table (Splunk SDK)";
-      }
-
-      @Override
-      public int run(String[] args, PrintStream out, PrintStream err) {
-        return Verify.run(args, out, err);
-      }
-    };
+    return Tool.of("run a (saved) search on Splunk and compare its results with a table (Splunk SDK)", Verify::run);
   }
 
   /** Runs {@code verify} with the process environment; returns the exit code. */

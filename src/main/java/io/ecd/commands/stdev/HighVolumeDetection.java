@@ -1,8 +1,8 @@
 package io.ecd.commands.stdev;
 
 import io.ecd.command.CommandException;
+import io.ecd.command.CollectingOutput;
 import io.ecd.command.Options;
-import io.ecd.command.Output;
 import io.ecd.command.Record;
 import io.ecd.command.SearchContext;
 import io.ecd.commands.mailbox.TableFormat;
@@ -115,18 +115,8 @@ public final class HighVolumeDetection {
         Settings.parse(Options.parse(Settings.COMMAND, args), SearchContext.offline(Settings.COMMAND),
             Clock.systemUTC()),
         zone);
-    List<Record> outliers = new ArrayList<>();
-    Output out = new Output() {
-      @Override
-      public void emit(Record record) {
-        outliers.add(record);
-      }
-
-      @Override
-      public void message(Level level, String text) {
-        err.println(level + " " + text);
-      }
-    };
+    CollectingOutput out = new CollectingOutput(err::println);
+    List<Record> outliers = out.records();
     List<Record> rows = new ArrayList<>(events.size());
     for (Record event : events) {
       rows.add(dropObjectName(event));

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Test helpers: events, an Output that keeps everything, lookups folders. */
@@ -33,18 +32,4 @@ final class Events {
     return dir;
   }
 
-  static final class Collected implements Output {
-    final List<Record> records = new ArrayList<>();
-    final List<String> messages = new ArrayList<>();
-
-    @Override
-    public void emit(Record record) {
-      records.add(record);
-    }
-
-    @Override
-    public void message(Level level, String text) {
-      messages.add(level + " " + text);
-    }
-  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ecd.command.CollectingOutput;
 import io.ecd.command.CommandException;
 import io.ecd.command.CommandInfo;
 import io.ecd.command.CommandType;
@@ -43,21 +44,21 @@ class MailboxCollectionTest {
 
   @Test
   void dropsScoreZeroEventsByDefault() {
-    Events.Collected out = new Events.Collected();
+    CollectingOutput out = new CollectingOutput();
     command().execute(chunk(), true, out);
-    assertEquals(2, out.records.size());
-    assertEquals("0", out.records.get(0).get("_chunked_idx"));
-    assertEquals("2", out.records.get(1).get("_chunked_idx"));
+    assertEquals(2, out.records().size());
+    assertEquals("0", out.records().get(0).get("_chunked_idx"));
+    assertEquals("2", out.records().get(1).get("_chunked_idx"));
     assertEquals(List.of("INFO mailboxcollection (profile=documented): 3 events scored, 2 passed on,"
-        + " 1 with SuspicionScore 0 dropped (keep=suspicious)"), out.messages);
+        + " 1 with SuspicionScore 0 dropped (keep=suspicious)"), out.messages());
   }
 
   @Test
   void keepAllPassesEveryEventWithItsScore() {
-    Events.Collected out = new Events.Collected();
+    CollectingOutput out = new CollectingOutput();
     command("keep=all").execute(chunk(), true, out);
-    assertEquals(3, out.records.size());
-    Record zero = out.records.get(1);
+    assertEquals(3, out.records().size());
+    Record zero = out.records().get(1);
     assertEquals("0", zero.get("SuspicionScore"));
     assertEquals("Unknown", zero.get("DetectionType"));
   }
@@ -68,9 +69,9 @@ class MailboxCollectionTest {
         "x", "kept");
     in.putAll("mv", List.of("a", "b"));
     Map<String, List<String>> before = in.toMap();
-    Events.Collected out = new Events.Collected();
+    CollectingOutput out = new CollectingOutput();
     command().execute(List.of(in), false, out);
-    Map<String, List<String>> after = out.records.get(0).toMap();
+    Map<String, List<String>> after = out.records().get(0).toMap();
     for (Map.Entry<String, List<String>> e : before.entrySet()) {
       assertEquals(e.getValue(), after.get(e.getKey()), e.getKey());
     }
@@ -79,7 +80,7 @@ class MailboxCollectionTest {
         "DetectionType", List.of("ExchangeCollectionCmdlet")),
         Map.copyOf(after.entrySet().stream().filter(e -> !before.containsKey(e.getKey()))
             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
-    assertTrue(out.messages.isEmpty(), "no summary before the last chunk");
+    assertTrue(out.messages().isEmpty(), "no summary before the last chunk");
   }
 
   @Test
@@ -117,17 +118,17 @@ class MailboxCollectionTest {
     Path lookups = Events.lookups(dir, "account,reason,expires\nediscovery@c.com,legal hold,\n"
         + "old@c.com,finished project,2024-01-31\n");
     MailboxCollection cmd = command(Optional.of(lookups), "profile=extended", "keep=all");
-    Events.Collected out = new Events.Collected();
+    CollectingOutput out = new CollectingOutput();
     cmd.execute(List.of(
         event("Operation", "SearchExported", "Workload", "SecurityComplianceCenter", "UserId", "ediscovery@c.com"),
         event("Operation", "MailItemsAccessed", "UserId", "S-1-5-18", "MailboxOwnerUPN", "a@c.com", "LogonType", "1"),
         event("Operation", "MailItemsAccessed", "UserId", "eve@c.com", "MailboxOwnerUPN", "a@c.com",
             "LogonType", "2", "ClientInfoString", "Client=WebServices;ExchangeServicesClient/15.00.0847.030;")),
         true, out);
-    assertEquals("allowlist: legal hold", out.records.get(0).get("SuppressedBy"));
-    assertEquals("0", out.records.get(0).get("SuspicionScore"));
-    assertEquals("system principal", out.records.get(1).get("SuppressedBy"));
-    Record eve = out.records.get(2);
+    assertEquals("allowlist: legal hold", out.records().get(0).get("SuppressedBy"));
+    assertEquals("0", out.records().get(0).get("SuspicionScore"));
+    assertEquals("system principal", out.records().get(1).get("SuppressedBy"));
+    Record eve = out.records().get(2);
     assertEquals(List.of("agent:exchangeservicesclient/", "cross_mailbox:MailItemsAccessed"),
         eve.getAll("MatchedSignals"));
     assertEquals("2", eve.get("SuspicionScore"));
@@ -137,7 +138,7 @@ class MailboxCollectionTest {
         "WARN mailboxcollection: allowlist entry on line 3 (old@c.com) expired on 2024-01-31; it no"
             + " longer suppresses later events",
         "INFO mailboxcollection (profile=extended): 3 events scored, 3 passed on; matching events"
-            + " suppressed: 1 by system principal, 1 by the allowlist"), out.messages);
+            + " suppressed: 1 by system principal, 1 by the allowlist"), out.messages());
   }
 
   @Test

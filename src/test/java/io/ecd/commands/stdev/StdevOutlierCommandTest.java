@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ecd.command.CollectingOutput;
 import io.ecd.command.CommandException;
 import io.ecd.command.CommandType;
 import io.ecd.command.Options;
@@ -52,12 +53,12 @@ class StdevOutlierCommandTest {
         .create(options, SearchContext.offline("stdevoutlier"));
   }
 
-  private static Collected run(List<Record> rows, String... args) {
+  private static CollectingOutput run(List<Record> rows, String... args) {
     return run(UTC, rows, args);
   }
 
-  private static Collected run(ZoneId zone, List<Record> rows, String... args) {
-    Collected out = new Collected();
+  private static CollectingOutput run(ZoneId zone, List<Record> rows, String... args) {
+    CollectingOutput out = new CollectingOutput();
     command(zone, args).execute(rows, true, out);
     return out;
   }
@@ -97,12 +98,12 @@ class StdevOutlierCommandTest {
   void flagsTodaysSpikeAboveBothBaselines() {
     List<Record> rows = twoHosts();
     rows.get(3).put("note", "kept");
-    Collected out = run(rows, defaults("threshold=1"));
+    CollectingOutput out = run(rows, defaults("threshold=1"));
 
     // A today: 100 > 25 + 1·31.17 and 100 > 20 + 1·10, 4 samples >= 4, in today's window.
     // B today: 10 > 56.17 is false.
-    assertEquals(1, out.records.size());
-    Record r = out.records.get(0);
+    assertEquals(1, out.records().size());
+    Record r = out.records().get(0);
     assertEquals("10.0.0.1", r.get("dest_ip"));
     assertEquals("100", r.get("bytes_out"));
     assertEquals("kept", r.get("note"));
@@ -134,10 +135,10 @@ class StdevOutlierCommandTest {
     rows.add(row("10.9.9.9", TODAY - DAY, 110));
     rows.add(row("10.9.9.9", TODAY, 1000));
 
-    Collected out = run(rows, defaults("threshold=3", "min_samples=4", "current=@d"));
+    CollectingOutput out = run(rows, defaults("threshold=3", "min_samples=4", "current=@d"));
 
-    assertEquals(1, out.records.size());
-    Record r = out.records.get(0);
+    assertEquals(1, out.records().size());
+    Record r = out.records().get(0);
     assertEquals("10.9.9.9", r.get("dest_ip"));
     assertEquals("120.68181818181819", r.get("avg_bytes_out")); // 5310/44 printed in full
     assertEquals(135.65341829195367, Double.parseDouble(r.get("stdev_bytes_out")), 1e-9);
@@ -156,7 +157,7 @@ class StdevOutlierCommandTest {
       rows.add(row("10.0.1." + h, TODAY - DAY, 100));
       rows.add(row("10.0.1." + h, TODAY, h == 1 ? 100000 : 100));
     }
-    assertTrue(run(rows, defaults()).records.isEmpty());
+    assertTrue(run(rows, defaults()).records().isEmpty());
   }
 
   @Test
@@ -164,8 +165,8 @@ class StdevOutlierCommandTest {
     // A: 10 yesterday, 100 today. per-source avg 10, stdev of one value is null, so the
     // comparison is false even with min_samples=1, and the client distance is null.
     List<Record> rows = List.of(row("a", TODAY - DAY, 10), row("a", TODAY, 100));
-    Collected out = run(rows, defaults("threshold=0.001", "min_samples=1", "emit=all"));
-    Record today = out.records.get(1);
+    CollectingOutput out = run(rows, defaults("threshold=0.001", "min_samples=1", "emit=all"));
+    Record today = out.records().get(1);
     assertEquals("10", today.get("per_source_avg_bytes_out"));
     assertNull(today.get("per_source_stdev_bytes_out"));
     assertNull(today.get("num_standard_deviations_away_from_client_average"));
@@ -175,8 +176,8 @@ class StdevOutlierCommandTest {
   @Test
   void leavesGlobalStdevNullForASingleRow() {
     // one row in all: avg = 42, stdev of one value is null, nothing can alert
-    Collected out = run(List.of(row("a", TODAY, 42)), defaults("min_samples=1", "emit=all"));
-    Record r = out.records.get(0);
+    CollectingOutput out = run(List.of(row("a", TODAY, 42)), defaults("min_samples=1", "emit=all"));
+    Record r = out.records().get(0);
     assertEquals("42", r.get("avg_bytes_out"));
     assertNull(r.get("stdev_bytes_out"));
     assertNull(r.get("num_standard_deviations_away_from_server_average"));
@@ -195,10 +196,10 @@ class StdevOutlierCommandTest {
     rows.set(1, row("10.0.0.1", TODAY - 2 * DAY, 10));
     rows.set(2, row("10.0.0.1", TODAY - DAY, 10));
     rows.set(3, row("10.0.0.1", TODAY, 40));
-    Collected out = run(rows, defaults("threshold=1"));
+    CollectingOutput out = run(rows, defaults("threshold=1"));
 
-    assertEquals(1, out.records.size()); // B's constant 10 is not > 10
-    Record r = out.records.get(0);
+    assertEquals(1, out.records().size()); // B's constant 10 is not > 10
+    Record r = out.records().get(0);
     assertEquals("0", r.get("per_source_stdev_bytes_out"));
     assertEquals("2.47", r.get("num_standard_deviations_away_from_server_average"));
     assertNull(r.get("num_standard_deviations_away_from_client_average"));
@@ -211,8 +212,8 @@ class StdevOutlierCommandTest {
     for (int h = 1; h <= 4; h++) {
       rows.add(row("new", TODAY + h * 3600, 1_000_000));
     }
-    Collected out = run(rows, defaults("threshold=0.5", "emit=all"));
-    Record last = out.records.get(out.records.size() - 1);
+    CollectingOutput out = run(rows, defaults("threshold=0.5", "emit=all"));
+    Record last = out.records().get(out.records().size() - 1);
     assertEquals("4", last.get("num_data_samples"));
     assertNull(last.get("per_source_avg_bytes_out"));
     assertNull(last.get("per_source_stdev_bytes_out"));
@@ -227,8 +228,8 @@ class StdevOutlierCommandTest {
     List<Record> rows = List.of(
         row("n", TODAY - 3 * DAY, -30), row("n", TODAY - 2 * DAY, -20),
         row("n", TODAY - DAY, -10), row("n", TODAY, 50));
-    Collected out = run(rows, defaults("threshold=1"));
-    Record r = out.records.get(0);
+    CollectingOutput out = run(rows, defaults("threshold=1"));
+    Record r = out.records().get(0);
     assertEquals("-2.5", r.get("avg_bytes_out"));
     assertEquals("-20", r.get("per_source_avg_bytes_out"));
     assertEquals("1.46", r.get("num_standard_deviations_away_from_server_average"));
@@ -242,8 +243,8 @@ class StdevOutlierCommandTest {
     for (int d = 3; d >= 0; d--) {
       rows.add(row("h", TODAY - d * DAY, "1e308"));
     }
-    Collected out = run(rows, defaults("emit=all"));
-    Record today = out.records.get(3);
+    CollectingOutput out = run(rows, defaults("emit=all"));
+    Record today = out.records().get(3);
     assertEquals("1e+308", today.get("avg_bytes_out"));
     assertEquals("0", today.get("stdev_bytes_out"));
     assertNull(today.get("num_standard_deviations_away_from_server_average"));
@@ -261,10 +262,10 @@ class StdevOutlierCommandTest {
     Record empty = new Record();
     empty.put("dest_ip", "10.0.0.1").put("_time", Long.toString((long) TODAY));
     rows.add(empty);
-    Collected out = run(rows, defaults("threshold=1"));
+    CollectingOutput out = run(rows, defaults("threshold=1"));
 
-    assertEquals(1, out.records.size());
-    Record r = out.records.get(0);
+    assertEquals(1, out.records().size());
+    Record r = out.records().get(0);
     assertEquals("25", r.get("avg_bytes_out"));
     assertEquals("20", r.get("per_source_avg_bytes_out"));
     assertEquals("8", r.get("num_data_samples"));
@@ -272,7 +273,7 @@ class StdevOutlierCommandTest {
         List.of("WARN stdevoutlier: 4 rows have no numeric bytes_out (1 empty, 3 not a number,"
             + " first 'NaN'); such rows are left out of every average and deviation but count in"
             + " num_data_samples"),
-        out.warnings());
+        out.messages().stream().filter(m -> m.startsWith("WARN ")).toList());
   }
 
   @Test
@@ -281,21 +282,21 @@ class StdevOutlierCommandTest {
     // deviations still 6800, stdev sqrt(6800/8) = 29.1548; A's distance 75/29.1548 = 2.57
     List<Record> rows = twoHosts();
     rows.add(row(null, TODAY, 25));
-    Collected out = run(rows, defaults("threshold=1"));
+    CollectingOutput out = run(rows, defaults("threshold=1"));
 
-    assertEquals(1, out.records.size());
-    assertEquals("2.57", out.records.get(0).get("num_standard_deviations_away_from_server_average"));
+    assertEquals(1, out.records().size());
+    assertEquals("2.57", out.records().get(0).get("num_standard_deviations_away_from_server_average"));
     assertEquals(
         List.of("WARN stdevoutlier: 1 row has no dest_ip; such rows feed the global statistics only"
             + " and cannot alert"),
-        out.warnings());
+        out.messages().stream().filter(m -> m.startsWith("WARN ")).toList());
   }
 
   @Test
   void annotatesRowsWithoutEntityWithGlobalStatisticsOnlyWhenEmittingAll() {
     List<Record> rows = twoHosts();
     rows.add(row(null, TODAY, 25));
-    Record r = run(rows, defaults("threshold=1", "emit=all")).records.get(8);
+    Record r = run(rows, defaults("threshold=1", "emit=all")).records().get(8);
     assertEquals("25", r.get("avg_bytes_out"));
     assertNull(r.get("num_data_samples"));
     assertNull(r.get("per_source_avg_bytes_out"));
@@ -315,10 +316,10 @@ class StdevOutlierCommandTest {
         row("10.0.0.2", TODAY - DAY + 7300, 10),
         row("10.0.0.2", TODAY - DAY + 7400, 10),
         row("10.0.0.2", TODAY + 3 * 3600, 10));
-    Collected out = run(rows, defaults("threshold=1"));
-    assertEquals(1, out.records.size());
-    assertEquals("4", out.records.get(0).get("num_data_samples"));
-    assertEquals("2.41", out.records.get(0).get("num_standard_deviations_away_from_server_average"));
+    CollectingOutput out = run(rows, defaults("threshold=1"));
+    assertEquals(1, out.records().size());
+    assertEquals("4", out.records().get(0).get("num_data_samples"));
+    assertEquals("2.41", out.records().get(0).get("num_standard_deviations_away_from_server_average"));
   }
 
   @Test
@@ -332,12 +333,12 @@ class StdevOutlierCommandTest {
       rows.add(row("10.0.0.2", TODAY + (9 + i) * 3600, 10));
     }
     String nowArg = "now=" + (long) now;
-    Collected hourly = run(rows, "field=bytes_out", "by=dest_ip", nowArg, "current=@h", "threshold=1");
-    assertEquals(1, hourly.records.size());
-    assertEquals("8", hourly.records.get(0).get("num_standard_deviations_away_from_client_average"));
+    CollectingOutput hourly = run(rows, "field=bytes_out", "by=dest_ip", nowArg, "current=@h", "threshold=1");
+    assertEquals(1, hourly.records().size());
+    assertEquals("8", hourly.records().get(0).get("num_standard_deviations_away_from_client_average"));
     // with @d every row is in today's window: no history, no alert
-    Collected daily = run(rows, "field=bytes_out", "by=dest_ip", nowArg, "current=@d", "threshold=1");
-    assertTrue(daily.records.isEmpty());
+    CollectingOutput daily = run(rows, "field=bytes_out", "by=dest_ip", nowArg, "current=@d", "threshold=1");
+    assertTrue(daily.records().isEmpty());
   }
 
   @Test
@@ -351,19 +352,19 @@ class StdevOutlierCommandTest {
         row("a", midnight - 1800, 30), row("a", midnight + 3600, 100),
         row("b", midnight - 3 * DAY, 10), row("b", midnight - 2 * DAY, 10),
         row("b", midnight - DAY, 10), row("b", midnight + 3600, 10));
-    Collected out = run(ZoneId.of("America/New_York"), rows,
+    CollectingOutput out = run(ZoneId.of("America/New_York"), rows,
         "field=bytes_out", "by=dest_ip", "now=1710086400", "threshold=1");
-    assertEquals(1, out.records.size());
-    assertEquals("20", out.records.get(0).get("per_source_avg_bytes_out"));
+    assertEquals(1, out.records().size());
+    assertEquals("20", out.records().get(0).get("per_source_avg_bytes_out"));
   }
 
   @Test
   void emitsEveryRowInInputOrderWhenAskedForAll() {
-    Collected out = run(twoHosts(), defaults("threshold=1", "emit=all"));
-    assertEquals(8, out.records.size());
-    List<String> flags = out.records.stream().map(r -> r.get("is_outlier")).toList();
+    CollectingOutput out = run(twoHosts(), defaults("threshold=1", "emit=all"));
+    assertEquals(8, out.records().size());
+    List<String> flags = out.records().stream().map(r -> r.get("is_outlier")).toList();
     assertEquals(List.of("0", "0", "0", "1", "0", "0", "0", "0"), flags);
-    Record first = out.records.get(0);
+    Record first = out.records().get(0);
     assertEquals("10", first.get("bytes_out"));
     // |10 - 25| / 31.1677 = 0.4813 -> 0.48; |10 - 20| / 10 = 1
     assertEquals("0.48", first.get("num_standard_deviations_away_from_server_average"));
@@ -379,12 +380,12 @@ class StdevOutlierCommandTest {
     rows.add(row("10.0.0.3", TODAY - DAY, 30));
     rows.add(row("10.0.0.3", TODAY, 100));
     SearchCommand c = command(UTC, defaults("threshold=1"));
-    Collected out = new Collected();
+    CollectingOutput out = new CollectingOutput();
     c.execute(rows.subList(0, 4), false, out);
     c.execute(rows.subList(4, 9), false, out);
-    assertTrue(out.records.isEmpty());
+    assertTrue(out.records().isEmpty());
     c.execute(rows.subList(9, 12), true, out);
-    assertEquals(List.of("10.0.0.1", "10.0.0.3"), out.records.stream().map(r -> r.get("dest_ip")).toList());
+    assertEquals(List.of("10.0.0.1", "10.0.0.3"), out.records().stream().map(r -> r.get("dest_ip")).toList());
   }
 
   @Test
@@ -403,11 +404,11 @@ class StdevOutlierCommandTest {
     }
     rows.add(row("m", TODAY, 150));
 
-    assertTrue(run(rows, defaults()).records.isEmpty());
+    assertTrue(run(rows, defaults()).records().isEmpty());
 
-    Collected mad = run(rows, defaults("method=mad"));
-    assertEquals(1, mad.records.size());
-    Record r = mad.records.get(0);
+    CollectingOutput mad = run(rows, defaults("method=mad"));
+    assertEquals(1, mad.records().size());
+    Record r = mad.records().get(0);
     assertEquals("101", r.get("median_bytes_out"));
     assertEquals("2", r.get("mad_bytes_out"));
     assertEquals("100.5", r.get("per_source_median_bytes_out"));
@@ -422,7 +423,7 @@ class StdevOutlierCommandTest {
     // 1,000 hosts x 30 history days fed in chunks, then one row per host today, plus
     // today's rows that cannot alert (no number, no host)
     StdevOutlierCommand c = (StdevOutlierCommand) command(UTC, defaults());
-    Collected out = new Collected();
+    CollectingOutput out = new CollectingOutput();
     for (int d = 30; d >= 1; d--) {
       List<Record> chunk = new ArrayList<>();
       for (int h = 0; h < 1000; h++) {
@@ -450,14 +451,14 @@ class StdevOutlierCommandTest {
     Record r = new Record();
     r.put("dest_ip", "10.0.0.1").put("bytes_out", "25").put("_time", "yesterday");
     rows.add(r);
-    Collected out = run(rows, defaults("threshold=1"));
-    assertEquals(1, out.records.size());
-    assertEquals("5", out.records.get(0).get("num_data_samples"));
+    CollectingOutput out = run(rows, defaults("threshold=1"));
+    assertEquals(1, out.records().size());
+    assertEquals("5", out.records().get(0).get("num_data_samples"));
     assertEquals(
         List.of("WARN stdevoutlier: 1 row has no numeric _time (first 'yesterday'); such rows feed"
             + " the global statistics and num_data_samples but are in neither the history nor the"
             + " current window and cannot alert"),
-        out.warnings());
+        out.messages().stream().filter(m -> m.startsWith("WARN ")).toList());
   }
 
   @Test
@@ -465,31 +466,31 @@ class StdevOutlierCommandTest {
     // no by: num_data_samples = 8 rows; the "per source" history is every row before today:
     // 10,20,30,10,10,10 avg 15, stdev sqrt((25+25+225+25+25+25)/5) = sqrt(70) = 8.3666
     // A today 100 > 15 + 8.37 and > 56.17 -> outlier; B today 10 is not
-    Collected out = run(twoHosts(), "field=bytes_out", "now=1718452800", "threshold=1");
-    assertEquals(1, out.records.size());
-    assertEquals("8", out.records.get(0).get("num_data_samples"));
-    assertEquals("15", out.records.get(0).get("per_source_avg_bytes_out"));
+    CollectingOutput out = run(twoHosts(), "field=bytes_out", "now=1718452800", "threshold=1");
+    assertEquals(1, out.records().size());
+    assertEquals("8", out.records().get(0).get("num_data_samples"));
+    assertEquals("15", out.records().get(0).get("per_source_avg_bytes_out"));
     // 85 / 8.3666 = 10.1595 -> 10.16
-    assertEquals("10.16", out.records.get(0).get("num_standard_deviations_away_from_client_average"));
+    assertEquals("10.16", out.records().get(0).get("num_standard_deviations_away_from_client_average"));
   }
 
   @Test
   void saysWhereNowCameFromAndWhereTheWindowStarts() {
-    Collected out = run(twoHosts(), defaults("threshold=1"));
+    CollectingOutput out = run(twoHosts(), defaults("threshold=1"));
     assertEquals(
         "INFO stdevoutlier: rows=8 entities=2 outliers=1; current window from"
             + " 2024-06-15T00:00Z (@d relative to now=1718452800 from option now)",
-        out.messages.get(out.messages.size() - 1));
+        out.messages().get(out.messages().size() - 1));
   }
 
   @Test
   void rejectsRecordsAfterTheLastChunk() {
     SearchCommand c = command(UTC, defaults());
-    Collected out = new Collected();
+    CollectingOutput out = new CollectingOutput();
     c.execute(List.of(), true, out);
     CommandException e =
         assertThrows(CommandException.class, () -> c.execute(List.of(), true, out));
     assertEquals("stdevoutlier: received records after the final chunk", e.getMessage());
-    assertFalse(out.messages.isEmpty());
+    assertFalse(out.messages().isEmpty());
   }
 }
