@@ -7,7 +7,8 @@
 # env:
 #   REPEATS=3            timed runs per command and stream (the median is reported, with min-max)
 #   SIZES="200000 1000000"   records per stream (50,000-record chunks); VARIANTS="noraw raw"
-#   VERIFY=1             check the first output of every command/stream (0: skip; slow on 1M raw)
+#   VERIFY=1             check the first output of every command/stream (0: skip)
+#   VERIFY_MAX_MB=700    ... of streams up to this size (the checkers hold a whole stream in memory)
 #   COLD_RUNS=21         runs per cold-start variant
 #   STDEV_DAYS="10 30" STDEV_ENTITIES=1000000   stdevoutlier streams (days x entities rows)
 #   ECD_JAVA_OPTS        extra JVM options for our command (the launcher appends them)
@@ -29,10 +30,13 @@ repeats=${REPEATS:-3}
 sizes=${SIZES:-200000 1000000}
 variants=${VARIANTS:-noraw raw}
 verify=${VERIFY:-1}
+verify_max_mb=${VERIFY_MAX_MB:-700}
 cold_runs=${COLD_RUNS:-21}
 stdev_days=${STDEV_DAYS:-10 30}
 stdev_entities=${STDEV_ENTITIES:-1000000}
 app=email_collection_detections
+# appended to the launcher's options: C2 back on (the launcher stops at C1 for start-up)
+c2=-XX:TieredStopAtLevel=4
 # the options of app/bin/ecd_java.sh, for the fallback without a package
 launcher_opts='-XX:+DisplayVMOutputToStderr -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
 
@@ -130,7 +134,8 @@ measure() {
   for i in $(seq 1 "$repeats"); do
     r=$(timed "$out" -- "$@")
     results+=("$r")
-    if [ "$i" = 1 ] && [ "$verify" = 1 ] && [ "$check" != - ]; then
+    if [ "$i" = 1 ] && [ "$verify" = 1 ] && [ "$check" != - ] \
+        && [ "$(stat -c %s "$input")" -le $((verify_max_mb * 1000000)) ]; then
       $check "$input" "$out" | head -2 | sed 's/^/    /' >&2
     fi
   done
@@ -167,6 +172,7 @@ if want mailbox; then
       measure "$tag | peer (splunklib)" "$records" peer_verify -- env SPLUNKLIB_PATH= "$pybin" "$peer/mailboxscore.py"
       input=$(with_args "$s" all)
       measure "$tag | mailboxcollection keep=all" "$records" peer_verify -- "${cmd[@]}"
+      measure "$tag | mailboxcollection keep=all, C2 ($c2)" "$records" - -- env ECD_JAVA_OPTS="${ECD_JAVA_OPTS:-} $c2" "${cmd[@]}"
       input=$(with_args "$s" suspicious)
       measure "$tag | mailboxcollection keep=suspicious" "$records" suspicious_verify -- "${cmd[@]}"
       printf '%s\n' "${rows[@]}"
@@ -198,24 +204,33 @@ fi
 
 # ---------------------------------------------------------------- stdevoutlier
 if want stdev; then
-  jar=$root/target/$app.jar
-  [ -s "$jar" ] || mvn -B -q -DskipTests package >&2
+  install_app
+  stdev_cmd=("${cmd[@]}")
+  if [ "${cmd[0]}" = java ]; then
+    stdev_cmd=("${cmd[@]:0:${#cmd[@]}-1}" stdevoutlier)
+  else
+    stdev_cmd=("${cmd[0]%/*}/stdevoutlier.sh")
+  fi
   echo
-  echo "stdevoutlier field=bytes_out by=dest_ip current=@d (TZ=UTC), -Xmx1g, $stdev_entities entities:"
-  echo "| days | rows | wall | rows/s | peak RSS | heap after GC (max) | GCs | alerts |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "stdevoutlier field=bytes_out by=dest_ip current=@d (TZ=UTC), ECD_JAVA_OPTS=-Xmx1g, $stdev_entities entities:"
+  echo "| days | rows | JIT | wall | rows/s | peak RSS | heap after GC (max) | GCs | rows out |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   for days in $stdev_days; do
     s="$work/stdev-d$days-e$stdev_entities.bin"
     [ -s "$s" ] || python3 "$here/gen_stdev.py" --days "$days" --entities "$stdev_entities" -o "$s" >&2
     input=$s
-    r=$(TZ=UTC timed "$work/stdev-out.bin" -- java $launcher_opts -Xmx1g -Xlog:gc:file="$work/stdev-gc.log" \
-      -jar "$jar" stdevoutlier)
-    read -r w rss _ _ <<<"$r"
-    alerts=$(python3 "$here/gen_stdev.py" --count-rows "$work/stdev-out.bin")
-    n=$(( days * stdev_entities ))
-    awk -v d="$days" -v n="$n" -v w="$w" -v rss="$rss" -v alerts="$alerts" '
-      /Pause/ { c++; if (match($0, /->[0-9]+M/)) { a = substr($0, RSTART + 2, RLENGTH - 3) + 0; if (a > m) m = a } }
-      END { printf "| %d | %d | %.2f s | %.0f | %d MiB | %d MiB | %d | %s |\n", d, n, w, n / w, rss / 1024, m, c, alerts }' \
-      "$work/stdev-gc.log"
+    for jit in "C1 (launcher)" "C2"; do
+      opts="-Xmx1g -Xlog:gc:file=$work/stdev-gc.log"
+      [ "$jit" = C2 ] && opts="$opts $c2"
+      r=$(timed "$work/stdev-out.bin" -- env TZ=UTC ECD_JAVA_OPTS="$opts" "${stdev_cmd[@]}")
+      read -r w rss _ _ <<<"$r"
+      out_rows=$(python3 "$here/gen_stdev.py" --count-rows "$work/stdev-out.bin")
+      n=$(( days * stdev_entities ))
+      awk -v d="$days" -v n="$n" -v w="$w" -v rss="$rss" -v out="$out_rows" -v jit="$jit" '
+        /Pause/ { c++; if (match($0, /->[0-9]+M/)) { a = substr($0, RSTART + 2, RLENGTH - 3) + 0; if (a > m) m = a } }
+        END { printf "| %d | %d | %s | %.2f s | %.0f | %d MiB | %d MiB | %d | %s |\n", d, n, jit, w, n / w, rss / 1024, m, c, out }' \
+        "$work/stdev-gc.log"
+    done
   done
+  rm -f "$work/stdev-out.bin"
 fi
