@@ -136,7 +136,8 @@ measure() {
     results+=("$r")
     if [ "$i" = 1 ] && [ "$verify" = 1 ] && [ "$check" != - ] \
         && [ "$(stat -c %s "$input")" -le $((verify_max_mb * 1000000)) ]; then
-      $check "$input" "$out" | head -2 | sed 's/^/    /' >&2
+      $check "$input" "$out" > "$work/verify.txt" || { cat "$work/verify.txt" >&2; exit 1; }
+      head -2 "$work/verify.txt" | sed 's/^/    /' >&2
     fi
   done
   rm -f "$out"
