@@ -50,6 +50,8 @@ import java.util.logging.Logger;
  */
 public final class ProtocolEngine {
   private static final Logger LOG = Logs.get(ProtocolEngine.class);
+  /** Longest message text passed on to splunkd; longer ones are cut. */
+  static final int MAX_MESSAGE_CHARS = 4000;
 
   private final String name;
   private final CommandFactory factory;
@@ -64,14 +66,19 @@ public final class ProtocolEngine {
     this.decoder = decoder;
   }
 
+  public ProtocolEngine(String name, CommandFactory factory, Limits limits) {
+    this(name, factory, limits.frameLimits(), limits.bodyDecoder());
+  }
+
   public ProtocolEngine(String name, CommandFactory factory) {
-    this(name, factory, FrameLimits.DEFAULT, new BodyDecoder());
+    this(name, factory, Limits.DEFAULT);
   }
 
   /**
    * Serves this process's stdin/stdout to splunkd. stdout carries frames only, so it is taken over
    * raw and System.out is pointed at stderr, where anything printed by mistake lands in search.log
-   * instead of corrupting the protocol.
+   * instead of corrupting the protocol. The input caps come from the environment ({@link
+   * Limits#fromProcess()}); a bad setting fails the search with a message naming it.
    *
    * @return the process exit code
    */
@@ -79,7 +86,19 @@ public final class ProtocolEngine {
     OutputStream frames = new java.io.FileOutputStream(java.io.FileDescriptor.out);
     System.setOut(System.err);
     Logs.init();
-    return new ProtocolEngine(name, factory).run(System.in, frames);
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+        LOG.log(Level.SEVERE, name + ": uncaught failure in thread " + thread.getName(), e));
+    Limits limits;
+    CommandFactory served = factory;
+    try {
+      limits = Limits.fromProcess();
+    } catch (IllegalArgumentException e) {
+      limits = Limits.DEFAULT;
+      served = (options, context) -> {
+        throw new CommandException(name + ": " + e.getMessage());
+      };
+    }
+    return new ProtocolEngine(name, served, limits).run(System.in, frames);
   }
 
   /**
@@ -101,8 +120,11 @@ public final class ProtocolEngine {
       // the pipe is gone or broken: nothing more can be said to splunkd
       LOG.log(Level.SEVERE, name + ": I/O failure: " + e.getMessage());
       return 1;
-    } catch (RuntimeException | OutOfMemoryError e) {
-      return session.fail(name + ": internal error: " + e, e);
+    } catch (RuntimeException | Error e) {
+      // a bug, or a resource exhausted: the user gets the kind and a clipped message, the log the trace
+      String detail = e.getMessage() == null ? "" : " " + Options.quote(e.getMessage());
+      return session.fail(name + ": internal error: " + e.getClass().getName() + detail
+          + "; see " + Logs.APP + ".log or search.log for details", e);
     }
   }
 
@@ -120,11 +142,13 @@ public final class ProtocolEngine {
     }
 
     int serve() {
+      replied = false; // a first frame that fails to read still gets an answer
       Frame first = reader.next();
       if (first == null) {
+        replied = true;
         return 0;
       }
-      replied = false;
+      Secrets.register(MetadataCodec.sessionKeyIn(first.metadata()));
       Request request = MetadataCodec.decode(first);
       if (!(request instanceof Request.Getinfo getinfo)) {
         throw new CodecException(first.position() + ": expected a getinfo request first but got "
@@ -244,7 +268,11 @@ public final class ProtocolEngine {
 
     @Override
     public void message(Output.Level level, String text) {
-      messages.add(new Message(level.name(), Secrets.redact(text)));
+      String t = Secrets.redact(String.valueOf(text));
+      if (t.length() > MAX_MESSAGE_CHARS) {
+        t = t.substring(0, MAX_MESSAGE_CHARS) + "...(" + t.length() + " chars)";
+      }
+      messages.add(new Message(level.name(), t));
     }
   }
 }

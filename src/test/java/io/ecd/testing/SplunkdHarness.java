@@ -164,6 +164,61 @@ public final class SplunkdHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends {@code input} as it is (a corrupt stream, say), closes stdin, and collects every frame the
+   * command writes until its stdout ends; the command may stop reading early, so a broken pipe while
+   * sending is not an error. Fails on a timeout or on stdout bytes that are not frames.
+   *
+   * @return the replies, in order
+   */
+  public List<Reply> sendAllAndDrain(byte[] input) {
+    try {
+      stdin.write(input);
+      stdin.flush();
+    } catch (IOException e) {
+      // the command has stopped reading (it answered with an error and exited)
+    }
+    closeStdin();
+    List<Reply> all = new ArrayList<>();
+    while (true) {
+      Object o;
+      try {
+        o = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted");
+      }
+      if (o == null) {
+        fail("stdout did not end within " + timeout + "; stderr:\n" + stderr());
+      }
+      if (o == EOF) {
+        frames.offer(EOF);
+        return all;
+      }
+      if (o instanceof RuntimeException e) {
+        throw new AssertionError("stdout holds something other than frames: " + e.getMessage()
+            + "\nstderr:\n" + stderr(), e);
+      }
+      Frame f = (Frame) o;
+      replies.add(f);
+      all.add(Reply.of(f));
+    }
+  }
+
+  /** Waits for the command to exit (after {@link #sendAllAndDrain}) and gives its exit code. */
+  public int exitCode() {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        fail("the command did not exit within " + timeout);
+      }
+      stderrPump.join(timeout.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return process.exitValue();
+  }
+
   /** Closes the command's stdin, as splunkd does after the last reply. */
   public void closeStdin() {
     try {

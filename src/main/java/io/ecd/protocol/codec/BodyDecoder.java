@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.ecd.command.Fields;
+import io.ecd.command.Options;
 import io.ecd.command.Record;
 import io.ecd.protocol.frame.Frame;
 import java.io.IOException;
@@ -75,9 +76,14 @@ public final class BodyDecoder {
       checkClosedQuote(frame, text);
     } catch (CsvParseException e) {
       long at = lineOffset(body, line + 1);
+      String root = Options.quote(rootMessage(e)); // the parser may quote the offending char
+      root = root.substring(1, root.length() - 1);
+      String expected = root.contains("maximum buffer size")
+          ? "expected no value longer than " + maxFieldChars + " chars (ECD_MAX_VALUE_CHARS)"
+              + " and every quote closed"
+          : "expected every row to have as many cells as the header, and quotes to be balanced";
       throw new CodecException(frame.position() + ": body row near line " + (line + 1)
-          + " (byte " + (frame.bodyOffset() + at) + ") is not valid CSV: " + rootMessage(e)
-          + "; expected every row to have as many cells as the header, and quotes to be balanced");
+          + " (byte " + (frame.bodyOffset() + at) + ") is not valid CSV: " + root + "; " + expected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,9 +94,9 @@ public final class BodyDecoder {
     int n = header.getFieldCount();
     if (n > maxFields) {
       throw new CodecException(frame.position() + ": body header has " + n
-          + " columns, more than the limit of " + maxFields);
+          + " columns, more than the limit of " + maxFields + " (ECD_MAX_FIELDS)");
     }
-    List<String> names = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
     int[] slot = new int[n];
     boolean[] multivalue = new boolean[n];
     Fields fields = new Fields();
@@ -100,11 +106,10 @@ public final class BodyDecoder {
         throw new CodecException(frame.position() + ": body header column " + (c + 1)
             + " has an empty field name (byte " + frame.bodyOffset() + ")");
       }
-      if (names.contains(name)) {
-        throw new CodecException(frame.position() + ": body header names field '" + name
-            + "' twice (byte " + frame.bodyOffset() + ")");
+      if (!names.add(name)) {
+        throw new CodecException(frame.position() + ": body header names field " + Options.quote(name)
+            + " twice (byte " + frame.bodyOffset() + ")");
       }
-      names.add(name);
       if (name.startsWith(MV_PREFIX) && name.length() > MV_PREFIX.length()) {
         multivalue[c] = true;
         slot[c] = fields.add(name.substring(MV_PREFIX.length()));

@@ -1,6 +1,7 @@
 package io.ecd.protocol.codec;
 
 import io.ecd.command.Fields;
+import io.ecd.command.Options;
 import io.ecd.command.Record;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,12 +76,21 @@ public final class BodyEncoder {
     for (Record r : records) {
       Fields f = r.fields();
       for (int i = 0; i < f.size(); i++) {
-        if (!r.isNull(i)) {
-          seen.putIfAbsent(f.name(i), Boolean.TRUE);
+        if (!r.isNull(i) && seen.putIfAbsent(f.name(i), Boolean.TRUE) == null) {
+          checkName(f.name(i));
         }
       }
     }
     return new ArrayList<>(seen.keySet());
+  }
+
+  /** A name splunkd would read back as another field cannot be sent. */
+  private static void checkName(String name) {
+    if (name.isEmpty()
+        || (name.startsWith(BodyDecoder.MV_PREFIX) && name.length() > BodyDecoder.MV_PREFIX.length())) {
+      throw new CodecException("reply field " + Options.quote(name) + " cannot be sent: field names must"
+          + " not be empty nor start with " + BodyDecoder.MV_PREFIX + ", which marks multivalue columns");
+    }
   }
 
   private static int[] slotsOf(Fields fields, List<String> columns) {
