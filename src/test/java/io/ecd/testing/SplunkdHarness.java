@@ -40,11 +40,15 @@ public final class SplunkdHarness implements AutoCloseable {
   private final List<Frame> replies = new ArrayList<>();
   private int requests;
 
-  private SplunkdHarness(Process process, Duration timeout) {
+  private SplunkdHarness(Process process, Duration timeout, int bytesPerRead, long pauseMillis) {
     this.process = process;
     this.stdin = process.getOutputStream();
     this.timeout = timeout;
-    FrameReader reader = new FrameReader(process.getInputStream());
+    InputStream stdout = process.getInputStream();
+    if (bytesPerRead > 0) {
+      stdout = new SlowStream(stdout, bytesPerRead, pauseMillis);
+    }
+    FrameReader reader = new FrameReader(stdout);
     this.stdoutPump = new Thread(() -> pumpFrames(reader), "harness-stdout");
     this.stderrPump = new Thread(() -> pump(process.getErrorStream(), stderr), "harness-stderr");
     stdoutPump.setDaemon(true);
@@ -66,10 +70,46 @@ public final class SplunkdHarness implements AutoCloseable {
     if (workDir != null) {
       pb.directory(workDir.toFile());
     }
+    return start(pb, timeout, 0, 0);
+  }
+
+  /**
+   * Starts {@code command} and reads its stdout slowly, as a busy splunkd might: at most {@code
+   * bytesPerRead} bytes per read, with a pause before each.
+   */
+  public static SplunkdHarness startSlowReader(
+      List<String> command, Duration timeout, int bytesPerRead, long pauseMillis) {
+    return start(new ProcessBuilder(command), timeout, bytesPerRead, pauseMillis);
+  }
+
+  private static SplunkdHarness start(ProcessBuilder pb, Duration timeout, int bytesPerRead, long pause) {
     try {
-      return new SplunkdHarness(pb.start(), timeout);
+      return new SplunkdHarness(pb.start(), timeout, bytesPerRead, pause);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + command, e);
+      throw new UncheckedIOException("cannot start " + pb.command(), e);
+    }
+  }
+
+  /** A stream that hands out a few bytes at a time, pausing before each read. */
+  private static final class SlowStream extends java.io.FilterInputStream {
+    private final int bytesPerRead;
+    private final long pauseMillis;
+
+    SlowStream(InputStream in, int bytesPerRead, long pauseMillis) {
+      super(in);
+      this.bytesPerRead = bytesPerRead;
+      this.pauseMillis = pauseMillis;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException();
+      }
+      return super.read(b, off, Math.min(len, bytesPerRead));
     }
   }
 

@@ -24,6 +24,8 @@ import java.util.Map;
  *   <li>{@code collect}: events; emits every record at the end, in reverse order, with a WARN.
  *   <li>{@code count}: reporting; emits one record {@code count=<records>} at the end.
  *   <li>{@code boom}: streaming; fails on chunk {@code at=<n>} with a CommandException.
+ *   <li>{@code crash}: streaming; a bug: throws an IllegalStateException whose message and cause
+ *       hold the test session key, and prints the key to System.out, on the first chunk.
  * </ul>
  */
 public final class TestCommands {
@@ -31,7 +33,8 @@ public final class TestCommands {
       "echo", TestCommands::echo,
       "collect", TestCommands::collect,
       "count", TestCommands::count,
-      "boom", TestCommands::boom);
+      "boom", TestCommands::boom,
+      "crash", TestCommands::crash);
 
   private TestCommands() {}
 
@@ -109,6 +112,23 @@ public final class TestCommands {
         if (last) {
           out.emit(new Record().put("count", n));
         }
+      }
+    };
+  }
+
+  static SearchCommand crash(Options options, SearchContext context) {
+    options.checkAllUsed();
+    return new SearchCommand() {
+      @Override
+      public CommandInfo info() {
+        return CommandInfo.of(CommandType.STREAMING);
+      }
+
+      @Override
+      public void execute(List<Record> records, boolean last, Output out) {
+        System.out.println("debug print of " + Chunks.SESSION_KEY);
+        throw new IllegalStateException("lost track of " + Chunks.SESSION_KEY,
+            new IllegalArgumentException("key=" + Chunks.SESSION_KEY));
       }
     };
   }

@@ -117,15 +117,20 @@ public final class BodyDecoder {
         slot[c] = fields.add(name);
       }
     }
-    return new Layout(fields, slot, multivalue);
+    return new Layout(fields, slot, multivalue, maxFieldChars);
   }
 
-  private record Layout(Fields fields, int[] slot, boolean[] multivalue) {
+  private record Layout(Fields fields, int[] slot, boolean[] multivalue, int maxChars) {
     Record record(Frame frame, CsvRecord row) {
       Record record = new Record(fields);
       int n = slot.length;
       // display values first, so that a non-empty __mv_ cell (later or earlier) wins
       for (int c = 0; c < n; c++) {
+        if (row.getField(c).length() > maxChars) {
+          throw new CodecException(frame.position() + ": body line " + row.getStartingLineNumber()
+              + ", column " + (c + 1) + ": a value of " + row.getField(c).length()
+              + " chars, more than the limit of " + maxChars + " (ECD_MAX_VALUE_CHARS)");
+        }
         if (!multivalue[c]) {
           String v = row.getField(c);
           if (!v.isEmpty() && record.isNull(slot[c])) {
