@@ -84,7 +84,9 @@ public final class ProtocolEngine {
    */
   public static int serveProcess(String name, CommandFactory factory) {
     OutputStream frames = new java.io.FileOutputStream(java.io.FileDescriptor.out);
-    System.setOut(System.err);
+    java.io.PrintStream diagnostics = Logs.redacting(System.err);
+    System.setErr(diagnostics);
+    System.setOut(diagnostics);
     Logs.init();
     Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
         LOG.log(Level.SEVERE, name + ": uncaught failure in thread " + thread.getName(), e));
