@@ -9,6 +9,7 @@ import io.ecd.command.Output;
 import io.ecd.command.Record;
 import io.ecd.command.SearchCommand;
 import io.ecd.command.SearchContext;
+import io.ecd.command.Skips;
 import io.ecd.protocol.ProtocolEngine;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,9 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code echo}: streaming; passes records through, adds {@code chunk=<n>}; options
- *       {@code fields=a,b} (required_fields), {@code type=streaming|stateful}, {@code tag=x}.
+ *       {@code fields=a,b} (required_fields), {@code type=streaming|stateful}, {@code tag=x},
+ *       {@code require=f} (records without a value in {@code f} are skipped, counted, and reported
+ *       as a WARN with the last chunk).
  *   <li>{@code collect}: events; emits every record at the end, in reverse order, with a WARN.
  *   <li>{@code count}: reporting; emits one record {@code count=<records>} at the end.
  *   <li>{@code boom}: streaming; fails on chunk {@code at=<n>} with a CommandException.
@@ -48,8 +51,10 @@ public final class TestCommands {
     String fields = options.string("fields", null);
     Kind kind = options.choice("type", Kind.STREAMING);
     String tag = options.string("tag", null);
+    String require = options.string("require", null);
     options.checkAllUsed();
     List<String> required = fields == null ? null : Arrays.asList(fields.split(","));
+    Skips skips = new Skips("echo");
     return new SearchCommand() {
       int chunk;
 
@@ -63,11 +68,19 @@ public final class TestCommands {
       public void execute(List<Record> records, boolean last, Output out) {
         chunk++;
         for (Record r : records) {
+          skips.seen();
+          if (require != null && !r.has(require)) {
+            skips.skip("no value in field " + Options.quote(require));
+            continue;
+          }
           r.put("chunk", chunk);
           if (tag != null) {
             r.put("tag", tag);
           }
           out.emit(r);
+        }
+        if (last) {
+          skips.report(out);
         }
       }
     };

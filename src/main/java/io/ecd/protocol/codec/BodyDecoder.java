@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.ecd.command.Fields;
 import io.ecd.command.Options;
 import io.ecd.command.Record;
@@ -54,9 +55,10 @@ public final class BodyDecoder {
         .quoteCharacter('"')
         .commentStrategy(CommentStrategy.NONE)
         .skipEmptyLines(false)
-        .allowExtraFields(false)
-        .allowMissingFields(false)
+        .extraFieldStrategy(FieldMismatchStrategy.STRICT)
+        .missingFieldStrategy(FieldMismatchStrategy.STRICT)
         .allowExtraCharsAfterClosingQuote(false)
+        .allowUnclosedQuote(true) // reported below with its byte offset
         .maxBufferSize(maxFieldChars)
         .ofCsvRecord(text);
     List<Record> records = new ArrayList<>();
