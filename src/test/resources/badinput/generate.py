@@ -108,6 +108,10 @@ case("malformed_multivalue_cell", G + frame(EXEC_T, mv),
 case("nul_after_closing_quote", G + frame(EXEC_T, 'x,y\n"a"\x00,b\n'),
      "frame 2 at byte %d: body row near line 2 (byte %d) is not valid CSV: Unexpected character after"
      " closing quote: '\\u0000' (0x0)" % (g, g + 18 + 36 + 4))
+# found by fuzzing (BodyCodecFuzzTest): an empty line was taken for a row with one cell
+case("empty_line_in_a_body", G + frame(EXEC_T, "a,b,__mv_a,__mv_b\n1,2,,\n\n3,4,,\n"),
+     "frame 2 at byte %d: body row at line 3 (byte %d) has 1 cells but the header has 4; expected every"
+     " row to have as many cells as the header" % (g, g + 18 + 36 + 24))
 case("duplicate_field_in_header", G + frame(EXEC_T, "x,x\n1,2\n"),
      "frame 2 at byte %d: body header names field 'x' twice" % g)
 cols = ",".join("f%d" % i for i in range(10001))

@@ -73,6 +73,12 @@ public final class BodyDecoder {
       while (rows.hasNext()) {
         CsvRecord row = rows.next();
         line = row.getStartingLineNumber();
+        if (row.getFieldCount() != layout.slot().length) { // the parser lets an empty line through
+          throw new CodecException(frame.position() + ": body row at line " + line + " (byte "
+              + (frame.bodyOffset() + lineOffset(body, line)) + ") has " + row.getFieldCount()
+              + " cells but the header has " + layout.slot().length
+              + "; expected every row to have as many cells as the header");
+        }
         records.add(layout.record(frame, row));
       }
       checkClosedQuote(frame, text);
