@@ -136,6 +136,28 @@ case("boom_bad_option_value", getinfo("boom", "at=0"),
      "boom: invalid value '0' for option at; expected a whole number between 1 and 1000", command="boom")
 case("boom_not_a_number", getinfo("boom", "at=1e3x"),
      "boom: invalid value '1e3x' for option at", command="boom")
+# the app's commands (run through the jar's entry point)
+M = "mailboxcollection"
+case("mailboxcollection_lookup_path_option", getinfo(M, "lookup=/etc/passwd"),
+     "mailboxcollection: unknown option 'lookup'; expected one of", command=M)
+case("mailboxcollection_bad_profile", getinfo(M, "profile=paranoid"),
+     "mailboxcollection: invalid value 'paranoid' for option profile; expected one of documented, extended",
+     command=M)
+case("mailboxcollection_bad_keep", getinfo(M, "keep=\x07beep"),
+     "mailboxcollection: invalid value '\\u0007beep' for option keep; expected one of suspicious", command=M)
+case("mailboxcollection_bad_boolean", getinfo(M, "distributed=perhaps"),
+     "mailboxcollection: invalid value 'perhaps' for option distributed; expected true or false", command=M)
+S = "stdevoutlier"
+case("stdevoutlier_missing_field", getinfo(S), "stdevoutlier: missing required option field=<numeric field>",
+     command=S)
+case("stdevoutlier_threshold_zero", getinfo(S, "field=bytes", "threshold=0"),
+     "stdevoutlier: invalid value '0' for option threshold; expected a number greater than 0", command=S)
+case("stdevoutlier_log_path_option", getinfo(S, "field=bytes", "logfile=/tmp/x.log"),
+     "stdevoutlier: unknown option 'logfile'; expected one of", command=S)
+case("stdevoutlier_bad_relative_time", getinfo(S, "field=bytes", "current=-1\x1bq@" + "d" * 200),
+     "stdevoutlier: invalid value '-1\\u001bq@ddd", command=S)
+case("stdevoutlier_quote_in_field_name", getinfo(S, 'field=a"b'),
+     "stdevoutlier: invalid value 'a\"b' for option field", command=S)
 
 for name, (data, error, command, exit_code) in cases.items():
     with open(name + ".bin", "wb") as f:

@@ -1,6 +1,7 @@
 package io.ecd.cli;
 
 import io.ecd.command.CommandFactory;
+import io.ecd.commands.stdev.StdevOutlierFactory;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,6 +11,9 @@ public final class Commands {
 
   static {
     // one line per search command
+    ALL.put(io.ecd.commands.mailbox.MailboxCollectionCommand.NAME,
+        io.ecd.commands.mailbox.MailboxCollectionCommand.factory());
+    ALL.put(StdevOutlierFactory.NAME, new StdevOutlierFactory());
   }
 
   private Commands() {}

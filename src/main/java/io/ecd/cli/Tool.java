@@ -14,4 +14,25 @@ public interface Tool {
    * @return the exit code: 0 ok, 1 failure or mismatch, 2 usage error
    */
   int run(String[] args, PrintStream out, PrintStream err);
+
+  /** What a tool runs. */
+  @FunctionalInterface
+  interface Runner {
+    int run(String[] args, PrintStream out, PrintStream err);
+  }
+
+  /** A tool with this summary that runs {@code runner}. */
+  static Tool of(String summary, Runner runner) {
+    return new Tool() {
+      @Override
+      public String summary() {
+        return summary;
+      }
+
+      @Override
+      public int run(String[] args, PrintStream out, PrintStream err) {
+        return runner.run(args, out, err);
+      }
+    };
+  }
 }

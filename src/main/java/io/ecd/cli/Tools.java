@@ -9,6 +9,9 @@ final class Tools {
 
   static {
     // one line per tool
+    ALL.put("detect", new Detect());
+    ALL.put("replay", io.ecd.cli.splunk.Replay.tool());
+    ALL.put("verify", io.ecd.cli.splunk.Verify.tool());
   }
 
   private Tools() {}

@@ -71,7 +71,8 @@ class BadInputCorpusTest {
         long t0 = System.nanoTime();
         try (SplunkdHarness h = SplunkdHarness.start(launcher(c), Map.of(), null, Duration.ofSeconds(20))) {
           assertEquals(1, h.sendAllAndDrain(Chunks.getinfo(c)).size());
-          assertEquals(0, h.exitCode());
+          int code = h.exitCode(); // 1 for a command that needs options: it answers all the same
+          assertTrue(code == 0 || code == 1, "exit " + code);
         }
         best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);
       }

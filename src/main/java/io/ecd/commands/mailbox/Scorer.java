@@ -1,0 +1,242 @@
+package io.ecd.commands.mailbox;
+
+import io.ecd.command.Record;
+import io.ecd.spl.Spl;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores events; a pure function of the event (and, for allowlist entries without an event time,
+ * of the clock). Agent patterns are literal substrings of the lower-cased ClientInfoString; no
+ * regular expressions. A multivalue field is judged by its first value; an empty one is null.
+ */
+final class Scorer {
+  /** The documented SPL's {@code Operation IN (...)} list, verbatim. */
+  static final List<String> DOCUMENTED_OPERATIONS = List.of(
+      "New-MailboxExportRequest", "Get-MailboxExportRequest", "Search-Mailbox",
+      "New-ComplianceSearch", "Start-ComplianceSearch", "New-ComplianceSearchAction",
+      "Get-ComplianceSearchAction", "Invoke-MailboxSearch", "New-MailboxSearch");
+  /** The documented SPL's {@code like(lower(ClientInfoString), "%...%")} substrings, verbatim. */
+  static final List<String> DOCUMENTED_AGENTS = List.of(
+      "mailsniper", "python", "go-http-client", "curl/", "wget", "microsoft.exchange.webservices");
+  /** Extended: mailbox operations where a non-owner logon means cross-mailbox access. */
+  static final Set<String> MAILBOX_ACCESS_OPERATIONS = Set.of("mailitemsaccessed", "folderbind", "messagebind");
+  /** Extended: LogonType values Admin (1), Delegated (2) and DelegatedAdmin (6). */
+  static final Set<Double> NON_OWNER_LOGON_TYPES = Set.of(1.0, 2.0, 6.0);
+
+  static final List<String> DOCUMENTED_FIELDS =
+      List.of("Operation", "ClientInfoString", "UserId", "MailboxOwnerUPN");
+
+  private final Profile profile;
+  private final Set<String> documentedOperations = Set.copyOf(DOCUMENTED_OPERATIONS);
+  /** Extended: lower-case operation to the workloads it counts in (null entry: any). */
+  private final Map<String, List<String>> operations = new HashMap<>();
+  private final String[] agents;
+  private final Map<String, List<Lookups.AllowEntry>> allowlist = new HashMap<>();
+  private final List<String> requiredFields;
+  private final Clock clock;
+
+  private Scorer(Profile profile, List<Lookups.Operation> operations, List<String> agents,
+      List<Lookups.AllowEntry> allowlist, Clock clock) {
+    this.profile = profile;
+    this.clock = clock;
+    this.agents = agents.stream().map(a -> a.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+    boolean workload = false;
+    for (Lookups.Operation op : operations) {
+      this.operations.computeIfAbsent(op.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(op.workload());
+      workload |= op.workload() != null;
+    }
+    boolean expiring = false;
+    for (Lookups.AllowEntry entry : allowlist) {
+      this.allowlist.computeIfAbsent(entry.account().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(entry);
+      expiring |= entry.expires() != null;
+    }
+    List<String> fields = new ArrayList<>(DOCUMENTED_FIELDS);
+    if (profile == Profile.EXTENDED) {
+      fields.add("LogonType");
+      if (workload) {
+        fields.add("Workload");
+      }
+      if (expiring) {
+        fields.add("_time");
+      }
+    }
+    this.requiredFields = List.copyOf(fields);
+  }
+
+  /** The documented SPL's scoring. */
+  static Scorer documented() {
+    return new Scorer(Profile.DOCUMENTED, List.of(), DOCUMENTED_AGENTS, List.of(), Clock.systemUTC());
+  }
+
+  /** The extended scoring with these lookups. */
+  static Scorer extended(List<Lookups.Operation> operations, List<String> agents,
+      List<Lookups.AllowEntry> allowlist, Clock clock) {
+    return new Scorer(Profile.EXTENDED, operations, agents, allowlist, clock);
+  }
+
+  Profile profile() {
+    return profile;
+  }
+
+  /** Exactly the fields {@link #score} reads. */
+  List<String> requiredFields() {
+    return requiredFields;
+  }
+
+  Score score(Record event) {
+    return profile == Profile.DOCUMENTED ? documented(event) : extended(event);
+  }
+
+  private Score documented(Record event) {
+    String operation = value(event, "Operation");
+    int cmdlet = operation != null && documentedOperations.contains(operation) ? 1 : 0;
+    int agent = firstAgent(value(event, "ClientInfoString")) != null ? 1 : 0;
+    int cross = "MailboxLogin".equals(operation)
+        && Boolean.TRUE.equals(Spl.notEqual(value(event, "UserId"), value(event, "MailboxOwnerUPN")))
+        ? 1 : 0;
+    return new Score(cmdlet, agent, cross, List.of(), null);
+  }
+
+  private Score extended(Record event) {
+    String operation = value(event, "Operation");
+    String op = operation == null ? null : operation.toLowerCase(Locale.ROOT);
+    String user = value(event, "UserId");
+    List<String> signals = new ArrayList<>(3);
+
+    int cmdlet = 0;
+    List<String> workloads = op == null ? null : operations.get(op);
+    if (workloads != null) {
+      String workload = value(event, "Workload");
+      for (String w : workloads) {
+        if (w == null || w.equalsIgnoreCase(workload)) {
+          cmdlet = 1;
+          signals.add("cmdlet:" + operation);
+          break;
+        }
+      }
+    }
+
+    int agent = 0;
+    String pattern = firstAgent(value(event, "ClientInfoString"));
+    if (pattern != null) {
+      agent = 1;
+      signals.add("agent:" + pattern);
+    }
+
+    int cross = 0;
+    String owner = value(event, "MailboxOwnerUPN");
+    if (op != null && user != null && owner != null && !user.equalsIgnoreCase(owner)) {
+      boolean login = op.equals("mailboxlogin");
+      Double logonType = Spl.number(value(event, "LogonType"));
+      boolean access = MAILBOX_ACCESS_OPERATIONS.contains(op)
+          && logonType != null && NON_OWNER_LOGON_TYPES.contains(logonType);
+      if (login || access) {
+        cross = 1;
+        signals.add("cross_mailbox:" + operation);
+      }
+    }
+
+    String suppressed = null;
+    if (!signals.isEmpty()) {
+      if (isSystemPrincipal(user)) {
+        suppressed = "system principal";
+      } else {
+        Lookups.AllowEntry entry = allowed(user, event);
+        if (entry != null) {
+          suppressed = "allowlist: " + entry.reason();
+        }
+      }
+    }
+    return new Score(cmdlet, agent, cross, signals, suppressed);
+  }
+
+  /** The first agent pattern found in {@code clientInfo}, lower-cased, or null. */
+  private String firstAgent(String clientInfo) {
+    if (clientInfo == null) {
+      return null;
+    }
+    String lower = clientInfo.toLowerCase(Locale.ROOT);
+    for (String agent : agents) {
+      if (lower.contains(agent)) {
+        return agent;
+      }
+    }
+    return null;
+  }
+
+  static boolean isSystemPrincipal(String user) {
+    if (user == null) {
+      return false;
+    }
+    String u = user.strip().toLowerCase(Locale.ROOT);
+    return u.equals("s-1-5-18") || u.startsWith("nt authority\\system");
+  }
+
+  private Lookups.AllowEntry allowed(String user, Record event) {
+    if (user == null) {
+      return null;
+    }
+    List<Lookups.AllowEntry> entries = allowlist.get(user.toLowerCase(Locale.ROOT));
+    if (entries == null) {
+      return null;
+    }
+    LocalDate day = null;
+    for (Lookups.AllowEntry e : entries) {
+      if (e.expires() == null) {
+        return e;
+      }
+      if (day == null) {
+        day = day(event);
+      }
+      if (!day.isAfter(e.expires())) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** The UTC day of the event's _time, or today when it has none. */
+  private LocalDate day(Record event) {
+    Double time = Spl.number(event.get("_time"));
+    Instant instant = time == null ? clock.instant() : Instant.ofEpochMilli((long) Math.floor(time * 1000));
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  /** The field's first value, or null when absent or empty. */
+  static String value(Record event, String field) {
+    String v = event.get(field);
+    return v == null || v.isEmpty() ? null : v;
+  }
+
+  /** Allowlist entries that have expired by today (for a warning at start). */
+  List<Lookups.AllowEntry> expiredEntries() {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    List<Lookups.AllowEntry> expired = new ArrayList<>();
+    for (List<Lookups.AllowEntry> list : allowlist.values()) {
+      for (Lookups.AllowEntry e : list) {
+        if (e.expires() != null && e.expires().isBefore(today)) {
+          expired.add(e);
+        }
+      }
+    }
+    expired.sort((a, b) -> Long.compare(a.line(), b.line()));
+    return expired;
+  }
+
+  /** Unused-pattern guard: the distinct patterns in use, for messages and tests. */
+  Set<String> agentPatterns() {
+    return new LinkedHashSet<>(List.of(agents));
+  }
+}
