@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * way splunkd writes them (docs/scp-v2.md §7), independently of the product's encoder.
  */
 class StreamingPropertyTest {
-  private static final String[] NAMES = {"_time", "user", "ท", "naïve", "e\u0301", "😀f", "a,b", "q\"x", "$d", "sp ace"};
+  private static final String[] NAMES =
+      {"_time", "user", "ท", "naïve", "e\u0301", "😀f", "a,b", "q\"x", "$d", "sp ace"};
   private static final String[] PIECES = {"a", "Z9", "😀", "𝄞", "e\u0301", "\u0915\u094d\u0937", "\r", "\n",
       "\r\n", "\"", "\"\"", ",", "$", "$$", ";", "$a$;$b$", " ", "ทt", "\t", "=", "\\", "'"};
   private static final Pattern BARE = Pattern.compile("[A-Za-z0-9]+");

@@ -8,8 +8,8 @@ public final class Messages {
   /** The longest error text a user should have to read. */
   public static final int MAX_CHARS = 1200;
 
-  private static final java.util.regex.Pattern TRACE_LINE =
-      java.util.regex.Pattern.compile("at [a-zA-Z_$][\\w$]*(\\.[\\w$<>]+)+\\((\\w+\\.java:\\d+|Native Method|Unknown Source)\\)");
+  private static final java.util.regex.Pattern TRACE_LINE = java.util.regex.Pattern.compile(
+      "at [a-zA-Z_$][\\w$]*(\\.[\\w$<>]+)+\\((\\w+\\.java:\\d+|Native Method|Unknown Source)\\)");
 
   private Messages() {}
 

@@ -17,6 +17,8 @@ import java.util.List;
 
 /** Decodes request metadata and encodes reply metadata (compact JSON, UTF-8). */
 public final class MetadataCodec {
+  private static final String KEY_NAME = "\"session_key\"";
+
   private MetadataCodec() {}
 
   /** Decodes a request's metadata. */
@@ -33,8 +35,6 @@ public final class MetadataCodec {
           + "; expected \"getinfo\" or \"execute\"");
     };
   }
-
-  private static final String KEY_NAME = "\"session_key\"";
 
   /**
    * The session key in raw metadata, found without parsing it, so that it can be masked even in

@@ -85,8 +85,8 @@ public final class FrameReader {
       position++;
       if (n == header.length) {
         throw new FrameException(index, start, "header longer than " + header.length
-            + " bytes (ECD_MAX_HEADER_BYTES) without a newline; expected 'chunked 1.0,<metadata length>,<body length>\\n' but got "
-            + show(header, n));
+            + " bytes (ECD_MAX_HEADER_BYTES) without a newline; expected"
+            + " 'chunked 1.0,<metadata length>,<body length>\\n' but got " + show(header, n));
       }
       header[n++] = (byte) b;
       if (b == '\n') {
