@@ -35,13 +35,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * what a getinfo-only probe of the same command takes (JVM start-up is not counted; measured here).
  */
 class BadInputCorpusTest {
-  private static final Map<String, Long> STARTUP_MS = new HashMap<>();
+  private static final Map<List<String>, Long> STARTUP_MS = new HashMap<>();
 
-  static Stream<String> cases() throws IOException {
+  /** The cases' names; {@code appOnly} keeps the cases of the app's own commands. */
+  static Stream<String> cases(boolean appOnly) throws IOException {
     try (Stream<Path> files = Files.list(corpus())) {
       List<String> names = files.map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".bin"))
           .map(n -> n.substring(0, n.length() - 4))
+          .filter(n -> !appOnly || !TestCommands.ALL.containsKey(expectation(n).getProperty("command")))
           .sorted()
           .toList();
       return names.stream();
@@ -56,6 +58,20 @@ class BadInputCorpusTest {
     }
   }
 
+  static Stream<String> cases() throws IOException {
+    return cases(false);
+  }
+
+  static Properties expectation(String name) {
+    Properties expect = new Properties();
+    try (Reader r = Files.newBufferedReader(corpus().resolve(name + ".expect"), StandardCharsets.UTF_8)) {
+      expect.load(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return expect;
+  }
+
   /** Test commands run from the test classpath; the app's commands through the jar's entry point. */
   private static List<String> launcher(String command) {
     return TestCommands.ALL.containsKey(command)
@@ -64,13 +80,13 @@ class BadInputCorpusTest {
   }
 
   /** The fastest of two getinfo-only probes: JVM start-up, getinfo and exit, as splunkd runs them. */
-  private static synchronized long startupMillis(String command) {
-    return STARTUP_MS.computeIfAbsent(command, c -> {
+  private static synchronized long startupMillis(String command, List<String> launcher) {
+    return STARTUP_MS.computeIfAbsent(launcher, l -> {
       long best = Long.MAX_VALUE;
       for (int i = 0; i < 2; i++) {
         long t0 = System.nanoTime();
-        try (SplunkdHarness h = SplunkdHarness.start(launcher(c), Map.of(), null, Duration.ofSeconds(20))) {
-          assertEquals(1, h.sendAllAndDrain(Chunks.getinfo(c)).size());
+        try (SplunkdHarness h = SplunkdHarness.start(l, Map.of(), null, Duration.ofSeconds(20))) {
+          assertEquals(1, h.sendAllAndDrain(Chunks.getinfo(command)).size());
           int code = h.exitCode(); // 1 for a command that needs options: it answers all the same
           assertTrue(code == 0 || code == 1, "exit " + code);
         }
@@ -83,18 +99,21 @@ class BadInputCorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void endsWithOneReadableErrorWithinASecond(String name) throws IOException {
-    Properties expect = new Properties();
-    try (Reader r = Files.newBufferedReader(corpus().resolve(name + ".expect"), StandardCharsets.UTF_8)) {
-      expect.load(r);
-    }
+    String command = expectation(name).getProperty("command");
+    replay(name, launcher(command));
+  }
+
+  /** Replays case {@code name} against the process {@code launcher} starts, and checks its answer. */
+  static void replay(String name, List<String> launcher) throws IOException {
+    Properties expect = expectation(name);
     byte[] input = Files.readAllBytes(corpus().resolve(name + ".bin"));
     String command = expect.getProperty("command");
     String error = expect.getProperty("error");
     int exit = Integer.parseInt(expect.getProperty("exit"));
-    long startup = startupMillis(command);
+    long startup = startupMillis(command, launcher);
 
     long t0 = System.nanoTime();
-    try (SplunkdHarness splunkd = SplunkdHarness.start(launcher(command), Map.of(), null,
+    try (SplunkdHarness splunkd = SplunkdHarness.start(launcher, Map.of(), null,
         Duration.ofSeconds(20))) {
       List<Reply> replies = splunkd.sendAllAndDrain(input);
       int code = splunkd.exitCode();
