@@ -1,0 +1,126 @@
+# shellcheck shell=sh
+# Shared part of the search command launchers in this folder; POSIX sh, sourced (not run) by
+# mailboxcollection.sh and stdevoutlier.sh after they set ECD_COMMAND and ECD_BIN.
+#
+# Finds Java 17 or later (ECD_JAVA_HOME, then JAVA_HOME, then java on PATH) and replaces this shell
+# with the JVM serving the command over stdin/stdout (protocol v2). The jar is found relative to
+# this folder (bin/lib/), so the launcher also works from a search peer's knowledge bundle.
+# JVM options: ECD_JAVA_OPTS is appended to the defaults below; the last occurrence of an option
+# wins. The launcher writes nothing of its own to stdout: when it cannot start Java it answers
+# splunkd's getinfo request with a protocol frame carrying an ERROR message, and exits 1.
+
+if [ -z "${ECD_COMMAND:-}" ] || [ -z "${ECD_BIN:-}" ]; then
+  echo "ecd_java.sh is sourced by a command launcher (such as mailboxcollection.sh), not run" >&2
+  exit 2
+fi
+ecd_app=email_collection_detections
+ecd_min_java=17
+ecd_jar=$ECD_BIN/lib/$ecd_app.jar
+# Start-up is paid again for every getinfo probe: C1 only, serial GC, the JDK's class data
+# sharing archive, no hsperfdata file; VM warnings go to stderr, never into the protocol.
+ecd_default_opts='-XX:+DisplayVMOutputToStderr -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
+
+# ecd_json TEXT: TEXT as the inside of a JSON string (quote and backslash escaped, control
+# characters dropped); shell built-ins only, so it works with an empty PATH.
+ecd_json() {
+  ecd_s=$1
+  ecd_r=
+  while [ -n "$ecd_s" ]; do
+    ecd_c=${ecd_s%"${ecd_s#?}"}
+    ecd_s=${ecd_s#?}
+    # shellcheck disable=SC1003 # '\' is a lone backslash, not an escaped quote
+    case $ecd_c in
+      '"' | '\') ecd_r="$ecd_r\\$ecd_c" ;;
+      [[:cntrl:]]) ;;
+      *) ecd_r="$ecd_r$ecd_c" ;;
+    esac
+  done
+  printf '%s' "$ecd_r"
+}
+
+# ecd_fail TEXT: tells splunkd why Java cannot run (stderr -> search.log, and an ERROR frame in
+# reply to its getinfo request, "chunked 1.0,<metadata bytes>,<body bytes>"), then exits 1.
+ecd_fail() {
+  ecd_msg="$ECD_COMMAND: $1"
+  printf '%s: %s\n' "$ecd_app" "$ecd_msg" >&2
+  # shellcheck disable=SC2034 # ecd_more takes anything after the two lengths
+  if IFS=' ,' read -r ecd_w1 ecd_w2 ecd_m ecd_b ecd_more; then
+    ecd_b=${ecd_b%"$(printf '\r')"}
+    case $ecd_w1,$ecd_w2,$ecd_m,$ecd_b in
+      chunked,1.0,[0-9]*,[0-9]*)
+        case $ecd_m$ecd_b in
+          *[!0-9]*) ;;
+          *)
+            if [ ${#ecd_m} -le 9 ] && [ ${#ecd_b} -le 9 ] && [ $((ecd_m + ecd_b)) -gt 0 ]; then
+              dd bs=1 count=$((ecd_m + ecd_b)) of=/dev/null 2>/dev/null || :
+            fi
+            ;;
+        esac
+        ;;
+    esac
+    ecd_meta="{\"type\":\"streaming\",\"finished\":true,\"inspector\":{\"messages\":[[\"ERROR\",\"$(ecd_json "$ecd_msg")\"]]}}"
+    LC_ALL=C
+    printf 'chunked 1.0,%d,0\n%s' ${#ecd_meta} "$ecd_meta"
+  fi
+  exit 1
+}
+
+# ecd_feature VERSION: the feature release of a Java version string (1.8.0_292 -> 8, 17.0.15 -> 17).
+ecd_feature() {
+  ecd_v=${1#1.}
+  case $1 in 1.*) ;; *) ecd_v=$1 ;; esac
+  ecd_v=${ecd_v%%[!0-9]*}
+  printf '%s' "$ecd_v"
+}
+
+# ecd_release_version HOME: JAVA_VERSION from HOME/release (no JVM started), or nothing.
+ecd_release_version() {
+  [ -r "$1/release" ] || return 0
+  while IFS= read -r ecd_line || [ -n "$ecd_line" ]; do
+    case $ecd_line in
+      JAVA_VERSION=*)
+        ecd_line=${ecd_line#JAVA_VERSION=}
+        ecd_line=${ecd_line#\"}
+        printf '%s' "${ecd_line%\"}"
+        return 0
+        ;;
+    esac
+  done < "$1/release"
+}
+
+if [ -n "${ECD_JAVA_HOME:-}" ]; then
+  ecd_home=$ECD_JAVA_HOME
+  ecd_where="ECD_JAVA_HOME=$ECD_JAVA_HOME"
+elif [ -n "${JAVA_HOME:-}" ]; then
+  ecd_home=$JAVA_HOME
+  ecd_where="JAVA_HOME=$JAVA_HOME"
+else
+  ecd_home=
+  ecd_where=PATH
+fi
+
+if [ -n "$ecd_home" ]; then
+  ecd_java=$ecd_home/bin/java
+  [ -x "$ecd_java" ] || ecd_fail "Java $ecd_min_java or later is required, but $ecd_where has no executable bin/java. Set JAVA_HOME (or ECD_JAVA_HOME) in \$SPLUNK_HOME/etc/splunk-launch.conf to a Java $ecd_min_java+ installation and restart Splunk."
+else
+  ecd_java=$(command -v java 2>/dev/null) || ecd_java=
+  [ -n "$ecd_java" ] || ecd_fail "Java $ecd_min_java or later is required, but no java was found on the PATH and JAVA_HOME is not set. Install Java $ecd_min_java+ on this host, or set JAVA_HOME in \$SPLUNK_HOME/etc/splunk-launch.conf, and restart Splunk."
+  ecd_real=$(readlink -f "$ecd_java" 2>/dev/null) || ecd_real=$ecd_java
+  ecd_home=${ecd_real%/bin/java}
+fi
+
+ecd_version=$(ecd_release_version "$ecd_home")
+if [ -z "$ecd_version" ]; then
+  # no release file (unusual layout, a macOS stub): ask the JVM once
+  ecd_version=$("$ecd_java" -version 2>&1 | sed -n '1s/^[^"]*"\([^"]*\)".*/\1/p')
+fi
+ecd_feature_version=$(ecd_feature "$ecd_version")
+if [ -n "$ecd_feature_version" ] && [ "$ecd_feature_version" -lt $ecd_min_java ]; then
+  ecd_fail "Java $ecd_min_java or later is required, but $ecd_java (found through $ecd_where) is Java $ecd_version. Install Java $ecd_min_java+ and point JAVA_HOME (or ECD_JAVA_HOME) at it in \$SPLUNK_HOME/etc/splunk-launch.conf, then restart Splunk."
+fi
+
+[ -r "$ecd_jar" ] || ecd_fail "the app's jar is missing: $ecd_jar. Reinstall the app."
+
+set -f
+# shellcheck disable=SC2086 # the options are meant to be split into words
+exec "$ecd_java" $ecd_default_opts ${ECD_JAVA_OPTS:-} -jar "$ecd_jar" "$ECD_COMMAND" "$@"

@@ -1,0 +1,286 @@
+package io.ecd.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ecd.testing.Chunks;
+import io.ecd.testing.Launch;
+import io.ecd.testing.Reply;
+import io.ecd.testing.SplunkdHarness;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The launchers in app/bin, run by the shells a search head may have, against stand-in java
+ * programs that record how they were called. The real JVM behind the launcher is exercised by
+ * {@code PackageInstallIT}.
+ */
+class LauncherTest {
+  private static final List<String> DEFAULT_OPTS = List.of("-XX:+DisplayVMOutputToStderr", "-Xshare:auto",
+      "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+
+  @TempDir Path tmp;
+  Path bin;
+  Path jar;
+  Path argsFile;
+  Path emptyPath;
+
+  @BeforeEach
+  void installLaunchers() throws IOException {
+    bin = tmp.resolve("etc/apps/" + AppPackage.APP_ID + "/bin");
+    copyLaunchers(bin);
+    jar = bin.resolve("lib/" + AppPackage.APP_ID + ".jar");
+    argsFile = tmp.resolve("java-args.txt");
+    emptyPath = Files.createDirectories(tmp.resolve("empty-path"));
+  }
+
+  private static void copyLaunchers(Path bin) throws IOException {
+    Files.createDirectories(bin.resolve("lib"));
+    try (Stream<Path> files = Files.list(Launch.projectDir().resolve("app/bin"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".sh")).toList()) {
+        Files.copy(f, bin.resolve(f.getFileName()));
+        Files.setPosixFilePermissions(bin.resolve(f.getFileName()), PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+    }
+    Files.write(bin.resolve("lib/" + AppPackage.APP_ID + ".jar"), new byte[0]);
+  }
+
+  /** The POSIX shells on this machine that can run the launchers. */
+  static List<List<String>> shells() {
+    List<List<String>> shells = new ArrayList<>();
+    shells.add(List.of("/bin/sh"));
+    for (String s : List.of("/bin/dash", "/usr/bin/dash", "/bin/bash", "/usr/bin/busybox")) {
+      if (Files.isExecutable(Path.of(s))) {
+        shells.add(s.endsWith("bash") ? List.of(s, "--posix") : s.endsWith("busybox") ? List.of(s, "sh") : List.of(s));
+      }
+    }
+    return shells;
+  }
+
+  /** A stand-in JDK: bin/java records its arguments; {@code release} says {@code version} (null: no file). */
+  private Path fakeJdk(String name, String releaseVersion, String versionOutput) throws IOException {
+    Path home = tmp.resolve(name);
+    Files.createDirectories(home.resolve("bin"));
+    String script = "#!/bin/sh\n"
+        + "case \" $* \" in *' -version '*) printf '%s\\n' '" + versionOutput + "' >&2; exit 0 ;; esac\n"
+        + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" + argsFile + "'\n"
+        + "exit 0\n";
+    Files.writeString(home.resolve("bin/java"), script);
+    Files.setPosixFilePermissions(home.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    if (releaseVersion != null) {
+      Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + releaseVersion + "\"\n");
+    }
+    return home;
+  }
+
+  private Map<String, String> env(String... kv) {
+    Map<String, String> env = new HashMap<>();
+    env.put("JAVA_HOME", "");
+    env.put("ECD_JAVA_HOME", "");
+    env.put("ECD_JAVA_OPTS", "");
+    env.put("PATH", emptyPath.toString());
+    for (int i = 0; i < kv.length; i += 2) {
+      env.put(kv[i], kv[i + 1]);
+    }
+    return env;
+  }
+
+  private record Run(int exit, String stdout, String stderr) {}
+
+  /** Runs a launcher with stdin closed at once, the way a test of the happy path needs. */
+  private Run run(List<String> shell, String launcher, Map<String, String> env, Path cwd) throws Exception {
+    List<String> cmd = new ArrayList<>(shell);
+    cmd.add(launcher);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    return new Run(p.exitValue(), out, err);
+  }
+
+  private List<String> javaArgs() throws IOException {
+    assertTrue(Files.exists(argsFile), "java was not started");
+    return Files.readAllLines(argsFile);
+  }
+
+  private List<String> expectedArgs(List<String> extraOpts, Path jarPath, String command) {
+    List<String> args = new ArrayList<>(DEFAULT_OPTS);
+    args.addAll(extraOpts);
+    args.addAll(List.of("-jar", jarPath.toString(), command));
+    return args;
+  }
+
+  /** Drives one getinfo through the launcher and returns the reply, expecting exit 1. */
+  private Reply errorReply(List<String> shell, String launcher, Map<String, String> env) {
+    List<String> cmd = new ArrayList<>(shell);
+    cmd.add(bin.resolve(launcher).toString());
+    try (SplunkdHarness splunkd = SplunkdHarness.start(cmd, env, tmp, Duration.ofSeconds(20))) {
+      Reply reply = splunkd.getinfo(launcher.replace(".sh", ""), "field=bytes_out");
+      assertTrue(reply.finished(), reply.metadataText());
+      assertEquals("streaming", reply.metadata().get("type").getAsString());
+      assertEquals(0, reply.frame().body().length);
+      splunkd.finishWith(1);
+      splunkd.assertSessionKeyNeverShown();
+      assertEquals(1, reply.messages().size(), reply.messages().toString());
+      assertTrue(splunkd.stderr().contains(reply.messages().get(0).substring("ERROR: ".length())), splunkd.stderr());
+      return reply;
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("shells")
+  void answersGetinfoWithAnErrorFrameWhenNoJavaIsFound(List<String> shell) {
+    Reply reply = errorReply(shell, "mailboxcollection.sh", env());
+    assertEquals("ERROR: mailboxcollection: Java 17 or later is required, but no java was found on the PATH and "
+        + "JAVA_HOME is not set. Install Java 17+ on this host, or set JAVA_HOME in "
+        + "$SPLUNK_HOME/etc/splunk-launch.conf, and restart Splunk.", reply.messages().get(0));
+  }
+
+  @ParameterizedTest
+  @MethodSource("shells")
+  void answersWithAnErrorFrameWhenJavaHomeHoldsJava11(List<String> shell) throws Exception {
+    Path home = fakeJdk("jdk11", "11.0.22", "unused");
+    Reply reply = errorReply(shell, "stdevoutlier.sh", env("JAVA_HOME", home.toString()));
+    assertTrue(reply.messages().get(0).startsWith("ERROR: stdevoutlier: Java 17 or later is required, but "
+        + home + "/bin/java (found through JAVA_HOME=" + home + ") is Java 11.0.22."), reply.messages().get(0));
+    assertFalse(Files.exists(argsFile), "an old java must not be started");
+  }
+
+  @Test
+  void recognisesJava8VersionStringsAsTooOld() throws Exception {
+    Path home = fakeJdk("jdk8", "1.8.0_392", "unused");
+    Reply reply = errorReply(List.of("/bin/sh"), "stdevoutlier.sh", env("JAVA_HOME", home.toString()));
+    assertTrue(reply.messages().get(0).contains("is Java 1.8.0_392."), reply.messages().get(0));
+  }
+
+  @Test
+  void asksJavaForItsVersionWhenThereIsNoReleaseFile() throws Exception {
+    Path home = fakeJdk("jre11", null, "openjdk version \"11.0.2\" 2019-01-15");
+    Path pathDir = Files.createDirectories(tmp.resolve("path-bin"));
+    Files.createSymbolicLink(pathDir.resolve("java"), home.resolve("bin/java"));
+    Reply reply = errorReply(List.of("/bin/sh"), "mailboxcollection.sh",
+        env("PATH", pathDir + ":/usr/bin:/bin"));
+    assertTrue(reply.messages().get(0).contains("(found through PATH) is Java 11.0.2."), reply.messages().get(0));
+  }
+
+  @Test
+  void quotesAndBackslashesInTheMessageStayValidJson() throws Exception {
+    Reply reply = errorReply(List.of("/bin/sh"), "mailboxcollection.sh", env("JAVA_HOME", tmp + "/no\"such\\jdk"));
+    assertTrue(reply.messages().get(0).contains("JAVA_HOME=" + tmp + "/no\"such\\jdk has no executable bin/java"),
+        reply.messages().get(0));
+  }
+
+  @Test
+  void reportsAMissingJarWithAnErrorFrame() throws Exception {
+    Files.delete(jar);
+    Path home = fakeJdk("jdk17", "17.0.15", "unused");
+    Reply reply = errorReply(List.of("/bin/sh"), "stdevoutlier.sh", env("JAVA_HOME", home.toString()));
+    assertEquals("ERROR: stdevoutlier: the app's jar is missing: " + jar + ". Reinstall the app.",
+        reply.messages().get(0));
+  }
+
+  @Test
+  void skipsTheWholeGetinfoRequestBeforeAnswering() throws Exception {
+    List<String> cmd = List.of("/bin/sh", bin.resolve("stdevoutlier.sh").toString());
+    Path tools = Files.createDirectories(tmp.resolve("tools"));
+    for (String tool : List.of("dd", "head")) {
+      for (String dir : List.of("/bin/", "/usr/bin/")) {
+        if (Files.isExecutable(Path.of(dir + tool)) && !Files.exists(tools.resolve(tool))) {
+          Files.copy(Path.of(dir + tool), tools.resolve(tool));
+          Files.setPosixFilePermissions(tools.resolve(tool), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+      }
+    }
+    try (SplunkdHarness splunkd = SplunkdHarness.start(cmd, env("PATH", tools.toString()), tmp,
+        Duration.ofSeconds(20))) {
+      // a getinfo with a body, as a larger metadata block would arrive
+      Reply reply = splunkd.request(Chunks.frame(Chunks.getinfoMetadata("stdevoutlier", "/tmp/d", "x=ä"),
+          "ignored body".getBytes(StandardCharsets.UTF_8)));
+      assertTrue(reply.finished());
+      splunkd.finishWith(1);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("shells")
+  void execsJavaHomesJavaWithTheDefaultsThenEcdJavaOptsThenTheJarAndCommand(List<String> shell) throws Exception {
+    Path home = fakeJdk("jdk17", "17.0.15", "unused");
+    Run r = run(shell, bin.resolve("mailboxcollection.sh").toString(),
+        env("JAVA_HOME", home.toString(), "ECD_JAVA_OPTS", "-Xmx1g  -Dx=*"), tmp);
+    assertEquals(0, r.exit(), r.stderr());
+    assertEquals("", r.stdout());
+    assertEquals("", r.stderr());
+    assertEquals(expectedArgs(List.of("-Xmx1g", "-Dx=*"), jar, "mailboxcollection"), javaArgs());
+  }
+
+  @Test
+  void ecdJavaHomeWinsOverJavaHome() throws Exception {
+    Path old = fakeJdk("jdk11", "11.0.22", "unused");
+    Path mine = fakeJdk("jdk21", "21.0.5", "unused");
+    Run r = run(List.of("/bin/sh"), bin.resolve("stdevoutlier.sh").toString(),
+        env("JAVA_HOME", old.toString(), "ECD_JAVA_HOME", mine.toString()), tmp);
+    assertEquals(0, r.exit(), r.stderr());
+    assertEquals(expectedArgs(List.of(), jar, "stdevoutlier"), javaArgs());
+  }
+
+  @Test
+  void findsJavaOnThePathThroughSymlinksToItsReleaseFile() throws Exception {
+    Path home = fakeJdk("jdk25", "25", "unused");
+    Path pathDir = Files.createDirectories(tmp.resolve("usr-bin"));
+    Path alternatives = Files.createDirectories(tmp.resolve("alternatives"));
+    Files.createSymbolicLink(alternatives.resolve("java"), home.resolve("bin/java"));
+    Files.createSymbolicLink(pathDir.resolve("java"), alternatives.resolve("java"));
+    Run r = run(List.of("/bin/sh"), bin.resolve("stdevoutlier.sh").toString(),
+        env("PATH", pathDir + ":/usr/bin:/bin"), tmp);
+    assertEquals(0, r.exit(), r.stderr());
+    assertEquals(expectedArgs(List.of(), jar, "stdevoutlier"), javaArgs());
+  }
+
+  @Test
+  void findsTheJarRelativeToItselfInAKnowledgeBundle() throws Exception {
+    Path bundleBin = tmp.resolve("var/run/searchpeers/sh1-1700000000/apps/" + AppPackage.APP_ID + "/bin");
+    copyLaunchers(bundleBin);
+    Path home = fakeJdk("jdk17", "17.0.15", "unused");
+    Run r = run(List.of("/bin/sh"), bundleBin.resolve("mailboxcollection.sh").toString(),
+        env("JAVA_HOME", home.toString()), Files.createDirectories(tmp.resolve("dispatch/1.2")));
+    assertEquals(0, r.exit(), r.stderr());
+    assertEquals(expectedArgs(List.of(), bundleBin.resolve("lib/" + AppPackage.APP_ID + ".jar"),
+        "mailboxcollection"), javaArgs());
+  }
+
+  @Test
+  void worksWhenStartedByARelativePath() throws Exception {
+    Path home = fakeJdk("jdk17", "17.0.15", "unused");
+    Run r = run(List.of("/bin/sh"), "bin/stdevoutlier.sh", env("JAVA_HOME", home.toString()), bin.getParent());
+    assertEquals(0, r.exit(), r.stderr());
+    assertEquals(expectedArgs(List.of(), Path.of("bin/lib/" + AppPackage.APP_ID + ".jar"), "stdevoutlier"),
+        javaArgs());
+  }
+
+  @Test
+  void sharedPartRefusesToRunOnItsOwn() throws Exception {
+    Run r = run(List.of("/bin/sh"), bin.resolve("ecd_java.sh").toString(), env(), tmp);
+    assertEquals(2, r.exit());
+    assertEquals("", r.stdout());
+    assertTrue(r.stderr().contains("is sourced by a command launcher"), r.stderr());
+  }
+}
