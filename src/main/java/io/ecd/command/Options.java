@@ -42,7 +42,7 @@ public final class Options {
       String name = arg.substring(0, eq).trim().toLowerCase(Locale.ROOT);
       String value = arg.substring(eq + 1);
       if (values.putIfAbsent(name, value) != null) {
-        throw new CommandException(command + ": option " + name + " is given more than once");
+        throw new CommandException(command + ": option " + quote(name) + " is given more than once");
       }
     }
     return new Options(command, values);
@@ -165,13 +165,26 @@ public final class Options {
         command + ": invalid value " + quote(value) + " for option " + name + "; expected " + expected);
   }
 
-  /** Quotes a user-supplied value for a message: control characters escaped, long values cut. */
+  /**
+   * Quotes a user-supplied value for a message: control characters, bidirectional overrides and
+   * unpaired surrogates escaped as {@code \\uXXXX}, values longer than 80 chars cut (never inside a
+   * surrogate pair) with their length shown.
+   */
   public static String quote(String value) {
     StringBuilder b = new StringBuilder("'");
     int n = Math.min(value.length(), MAX_ECHO);
+    if (n < value.length() && n > 0 && Character.isHighSurrogate(value.charAt(n - 1))
+        && Character.isLowSurrogate(value.charAt(n))) {
+      n--;
+    }
     for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < n
+          && Character.isLowSurrogate(value.charAt(i + 1));
+      if (paired) {
+        b.append(c).append(value.charAt(++i));
+      } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c)
+          || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
         b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       } else {
         b.append(c);

@@ -1,8 +1,12 @@
 package io.ecd.log;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,13 +60,53 @@ public final class Logs {
     Path file = logFile();
     if (file != null) {
       try {
-        Handler handler = new FileHandler(file.toString(), FILE_LIMIT, FILE_COUNT, true);
+        // '%' starts a FileHandler pattern escape (%h = home, %t = temp): keep it literal
+        Handler handler = new FileHandler(file.toString().replace("%", "%%"), FILE_LIMIT, FILE_COUNT, true);
         handler.setFormatter(formatter);
         handler.setLevel(Level.INFO);
         root.addHandler(handler);
       } catch (IOException | SecurityException e) {
         System.err.println(APP + ": cannot write the log file " + file + ": " + e.getMessage());
       }
+    }
+  }
+
+  /**
+   * A stream that writes to {@code target} line by line, every line redacted; for System.out and
+   * System.err in protocol mode, so that whatever a library prints cannot show a secret either.
+   */
+  public static PrintStream redacting(PrintStream target) {
+    return new PrintStream(new RedactingStream(target), true, StandardCharsets.UTF_8);
+  }
+
+  /** Buffers a line, then writes it redacted. */
+  private static final class RedactingStream extends OutputStream {
+    private final PrintStream target;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    RedactingStream(PrintStream target) {
+      this.target = target;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      line.write(b);
+      if (b == '\n' || line.size() >= 1 << 16) {
+        flushLine();
+      }
+    }
+
+    @Override
+    public synchronized void flush() {
+      flushLine();
+    }
+
+    private void flushLine() {
+      if (line.size() > 0) {
+        target.print(Secrets.redact(line.toString(StandardCharsets.UTF_8)));
+        line.reset();
+      }
+      target.flush();
     }
   }
 

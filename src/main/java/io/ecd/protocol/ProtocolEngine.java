@@ -50,6 +50,8 @@ import java.util.logging.Logger;
  */
 public final class ProtocolEngine {
   private static final Logger LOG = Logs.get(ProtocolEngine.class);
+  /** Longest message text passed on to splunkd; longer ones are cut. */
+  static final int MAX_MESSAGE_CHARS = 4000;
 
   private final String name;
   private final CommandFactory factory;
@@ -64,22 +66,41 @@ public final class ProtocolEngine {
     this.decoder = decoder;
   }
 
+  public ProtocolEngine(String name, CommandFactory factory, Limits limits) {
+    this(name, factory, limits.frameLimits(), limits.bodyDecoder());
+  }
+
   public ProtocolEngine(String name, CommandFactory factory) {
-    this(name, factory, FrameLimits.DEFAULT, new BodyDecoder());
+    this(name, factory, Limits.DEFAULT);
   }
 
   /**
    * Serves this process's stdin/stdout to splunkd. stdout carries frames only, so it is taken over
    * raw and System.out is pointed at stderr, where anything printed by mistake lands in search.log
-   * instead of corrupting the protocol.
+   * instead of corrupting the protocol. The input caps come from the environment ({@link
+   * Limits#fromProcess()}); a bad setting fails the search with a message naming it.
    *
    * @return the process exit code
    */
   public static int serveProcess(String name, CommandFactory factory) {
     OutputStream frames = new java.io.FileOutputStream(java.io.FileDescriptor.out);
-    System.setOut(System.err);
+    java.io.PrintStream diagnostics = Logs.redacting(System.err);
+    System.setErr(diagnostics);
+    System.setOut(diagnostics);
     Logs.init();
-    return new ProtocolEngine(name, factory).run(System.in, frames);
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+        LOG.log(Level.SEVERE, name + ": uncaught failure in thread " + thread.getName(), e));
+    Limits limits;
+    CommandFactory served = factory;
+    try {
+      limits = Limits.fromProcess();
+    } catch (IllegalArgumentException e) {
+      limits = Limits.DEFAULT;
+      served = (options, context) -> {
+        throw new CommandException(name + ": " + e.getMessage());
+      };
+    }
+    return new ProtocolEngine(name, served, limits).run(System.in, frames);
   }
 
   /**
@@ -101,8 +122,11 @@ public final class ProtocolEngine {
       // the pipe is gone or broken: nothing more can be said to splunkd
       LOG.log(Level.SEVERE, name + ": I/O failure: " + e.getMessage());
       return 1;
-    } catch (RuntimeException | OutOfMemoryError e) {
-      return session.fail(name + ": internal error: " + e, e);
+    } catch (RuntimeException | Error e) {
+      // a bug, or a resource exhausted: the user gets the kind and a clipped message, the log the trace
+      String detail = e.getMessage() == null ? "" : " " + Options.quote(e.getMessage());
+      return session.fail(name + ": internal error: " + e.getClass().getName() + detail
+          + "; see " + Logs.APP + ".log or search.log for details", e);
     }
   }
 
@@ -120,11 +144,13 @@ public final class ProtocolEngine {
     }
 
     int serve() {
+      replied = false; // a first frame that fails to read still gets an answer
       Frame first = reader.next();
       if (first == null) {
+        replied = true;
         return 0;
       }
-      replied = false;
+      Secrets.register(MetadataCodec.sessionKeyIn(first.metadata()));
       Request request = MetadataCodec.decode(first);
       if (!(request instanceof Request.Getinfo getinfo)) {
         throw new CodecException(first.position() + ": expected a getinfo request first but got "
@@ -214,9 +240,37 @@ public final class ProtocolEngine {
     }
 
     private Message error(String text) {
-      String t = Secrets.redact(text);
+      String t = shown(text);
       return new Message("ERROR", t.startsWith(name + ":") ? t : name + ": " + t);
     }
+  }
+
+  /**
+   * A message as the user may see it, whoever wrote it: secrets masked, control characters,
+   * bidirectional overrides and unpaired surrogates escaped as {@code \\uXXXX}, cut to {@link
+   * #MAX_MESSAGE_CHARS}.
+   */
+  static String shown(String text) {
+    String t = Secrets.redact(text);
+    int n = Math.min(t.length(), MAX_MESSAGE_CHARS);
+    StringBuilder b = new StringBuilder(n + 16);
+    for (int i = 0; i < n; i++) {
+      char c = t.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < t.length() && Character.isLowSurrogate(t.charAt(i + 1))) {
+        if (i + 1 < n) {
+          b.append(c).append(t.charAt(++i));
+        }
+      } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c)
+          || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    if (t.length() > n) {
+      b.append("...(").append(t.length()).append(" chars)");
+    }
+    return b.toString();
   }
 
   private SearchContext context(SearchInfo info, boolean preview) {
@@ -248,7 +302,7 @@ public final class ProtocolEngine {
 
     @Override
     public void message(Output.Level level, String text) {
-      messages.add(new Message(level.name(), Secrets.redact(text)));
+      messages.add(new Message(level.name(), shown(String.valueOf(text))));
     }
   }
 }

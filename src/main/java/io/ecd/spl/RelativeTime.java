@@ -215,7 +215,8 @@ public final class RelativeTime {
 
   private static IllegalArgumentException error(String text, int offset, String expected) {
     return new IllegalArgumentException(
-        "invalid relative time '" + text + "' at offset " + offset + ": expected " + expected);
+        "invalid relative time " + io.ecd.command.Options.quote(text) + " at offset " + offset
+            + ": expected " + expected);
   }
 
   @Override

@@ -67,7 +67,7 @@ class OptionsTest {
   void rejectsPositionalArgumentsAndRepeatedOptions() {
     assertEquals("cmd: unexpected argument 'text'; expected name=value options",
         assertThrows(CommandException.class, () -> parse("text")).getMessage());
-    assertEquals("cmd: option keep is given more than once",
+    assertEquals("cmd: option 'keep' is given more than once",
         assertThrows(CommandException.class, () -> parse("keep=all", "keep=all")).getMessage());
   }
 

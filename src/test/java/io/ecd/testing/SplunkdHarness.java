@@ -40,11 +40,15 @@ public final class SplunkdHarness implements AutoCloseable {
   private final List<Frame> replies = new ArrayList<>();
   private int requests;
 
-  private SplunkdHarness(Process process, Duration timeout) {
+  private SplunkdHarness(Process process, Duration timeout, int bytesPerRead, long pauseMillis) {
     this.process = process;
     this.stdin = process.getOutputStream();
     this.timeout = timeout;
-    FrameReader reader = new FrameReader(process.getInputStream());
+    InputStream stdout = process.getInputStream();
+    if (bytesPerRead > 0) {
+      stdout = new SlowStream(stdout, bytesPerRead, pauseMillis);
+    }
+    FrameReader reader = new FrameReader(stdout);
     this.stdoutPump = new Thread(() -> pumpFrames(reader), "harness-stdout");
     this.stderrPump = new Thread(() -> pump(process.getErrorStream(), stderr), "harness-stderr");
     stdoutPump.setDaemon(true);
@@ -66,10 +70,46 @@ public final class SplunkdHarness implements AutoCloseable {
     if (workDir != null) {
       pb.directory(workDir.toFile());
     }
+    return start(pb, timeout, 0, 0);
+  }
+
+  /**
+   * Starts {@code command} and reads its stdout slowly, as a busy splunkd might: at most {@code
+   * bytesPerRead} bytes per read, with a pause before each.
+   */
+  public static SplunkdHarness startSlowReader(
+      List<String> command, Duration timeout, int bytesPerRead, long pauseMillis) {
+    return start(new ProcessBuilder(command), timeout, bytesPerRead, pauseMillis);
+  }
+
+  private static SplunkdHarness start(ProcessBuilder pb, Duration timeout, int bytesPerRead, long pause) {
     try {
-      return new SplunkdHarness(pb.start(), timeout);
+      return new SplunkdHarness(pb.start(), timeout, bytesPerRead, pause);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + command, e);
+      throw new UncheckedIOException("cannot start " + pb.command(), e);
+    }
+  }
+
+  /** A stream that hands out a few bytes at a time, pausing before each read. */
+  private static final class SlowStream extends java.io.FilterInputStream {
+    private final int bytesPerRead;
+    private final long pauseMillis;
+
+    SlowStream(InputStream in, int bytesPerRead, long pauseMillis) {
+      super(in);
+      this.bytesPerRead = bytesPerRead;
+      this.pauseMillis = pauseMillis;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException();
+      }
+      return super.read(b, off, Math.min(len, bytesPerRead));
     }
   }
 
@@ -162,6 +202,61 @@ public final class SplunkdHarness implements AutoCloseable {
     if (pending instanceof Frame) {
       fail("the command sent a frame nobody asked for after " + requests + " requests");
     }
+  }
+
+  /**
+   * Sends {@code input} as it is (a corrupt stream, say), closes stdin, and collects every frame the
+   * command writes until its stdout ends; the command may stop reading early, so a broken pipe while
+   * sending is not an error. Fails on a timeout or on stdout bytes that are not frames.
+   *
+   * @return the replies, in order
+   */
+  public List<Reply> sendAllAndDrain(byte[] input) {
+    try {
+      stdin.write(input);
+      stdin.flush();
+    } catch (IOException e) {
+      // the command has stopped reading (it answered with an error and exited)
+    }
+    closeStdin();
+    List<Reply> all = new ArrayList<>();
+    while (true) {
+      Object o;
+      try {
+        o = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted");
+      }
+      if (o == null) {
+        fail("stdout did not end within " + timeout + "; stderr:\n" + stderr());
+      }
+      if (o == EOF) {
+        frames.offer(EOF);
+        return all;
+      }
+      if (o instanceof RuntimeException e) {
+        throw new AssertionError("stdout holds something other than frames: " + e.getMessage()
+            + "\nstderr:\n" + stderr(), e);
+      }
+      Frame f = (Frame) o;
+      replies.add(f);
+      all.add(Reply.of(f));
+    }
+  }
+
+  /** Waits for the command to exit (after {@link #sendAllAndDrain}) and gives its exit code. */
+  public int exitCode() {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        fail("the command did not exit within " + timeout);
+      }
+      stderrPump.join(timeout.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return process.exitValue();
   }
 
   /** Closes the command's stdin, as splunkd does after the last reply. */

@@ -9,6 +9,7 @@ import io.ecd.command.Output;
 import io.ecd.command.Record;
 import io.ecd.command.SearchCommand;
 import io.ecd.command.SearchContext;
+import io.ecd.command.Skips;
 import io.ecd.protocol.ProtocolEngine;
 import java.util.Arrays;
 import java.util.List;
@@ -20,10 +21,14 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code echo}: streaming; passes records through, adds {@code chunk=<n>}; options
- *       {@code fields=a,b} (required_fields), {@code type=streaming|stateful}, {@code tag=x}.
+ *       {@code fields=a,b} (required_fields), {@code type=streaming|stateful}, {@code tag=x},
+ *       {@code require=f} (records without a value in {@code f} are skipped, counted, and reported
+ *       as a WARN with the last chunk).
  *   <li>{@code collect}: events; emits every record at the end, in reverse order, with a WARN.
  *   <li>{@code count}: reporting; emits one record {@code count=<records>} at the end.
  *   <li>{@code boom}: streaming; fails on chunk {@code at=<n>} with a CommandException.
+ *   <li>{@code crash}: streaming; a bug: throws an IllegalStateException whose message and cause
+ *       hold the test session key, and prints the key to System.out, on the first chunk.
  * </ul>
  */
 public final class TestCommands {
@@ -31,7 +36,8 @@ public final class TestCommands {
       "echo", TestCommands::echo,
       "collect", TestCommands::collect,
       "count", TestCommands::count,
-      "boom", TestCommands::boom);
+      "boom", TestCommands::boom,
+      "crash", TestCommands::crash);
 
   private TestCommands() {}
 
@@ -45,8 +51,10 @@ public final class TestCommands {
     String fields = options.string("fields", null);
     Kind kind = options.choice("type", Kind.STREAMING);
     String tag = options.string("tag", null);
+    String require = options.string("require", null);
     options.checkAllUsed();
     List<String> required = fields == null ? null : Arrays.asList(fields.split(","));
+    Skips skips = new Skips("echo");
     return new SearchCommand() {
       int chunk;
 
@@ -60,11 +68,19 @@ public final class TestCommands {
       public void execute(List<Record> records, boolean last, Output out) {
         chunk++;
         for (Record r : records) {
+          skips.seen();
+          if (require != null && !r.has(require)) {
+            skips.skip("no value in field " + Options.quote(require));
+            continue;
+          }
           r.put("chunk", chunk);
           if (tag != null) {
             r.put("tag", tag);
           }
           out.emit(r);
+        }
+        if (last) {
+          skips.report(out);
         }
       }
     };
@@ -109,6 +125,23 @@ public final class TestCommands {
         if (last) {
           out.emit(new Record().put("count", n));
         }
+      }
+    };
+  }
+
+  static SearchCommand crash(Options options, SearchContext context) {
+    options.checkAllUsed();
+    return new SearchCommand() {
+      @Override
+      public CommandInfo info() {
+        return CommandInfo.of(CommandType.STREAMING);
+      }
+
+      @Override
+      public void execute(List<Record> records, boolean last, Output out) {
+        System.out.println("debug print of " + Chunks.SESSION_KEY);
+        throw new IllegalStateException("lost track of " + Chunks.SESSION_KEY,
+            new IllegalArgumentException("key=" + Chunks.SESSION_KEY));
       }
     };
   }

@@ -1,6 +1,7 @@
 package io.ecd.protocol.codec;
 
 import io.ecd.command.Fields;
+import io.ecd.command.Options;
 import io.ecd.command.Record;
 import io.ecd.protocol.frame.Frame;
 import java.lang.invoke.MethodHandles;
@@ -110,6 +111,11 @@ public final class BodyDecoder {
         readRow();
         if (cells != columns) {
           throw ragged(rowStart, columns);
+        }
+        for (int c = 0; c < columns; c++) {
+          if (cellEnd[c] - cellStart[c] > maxFieldChars) {
+            checkLength(rowStart, c);
+          }
         }
         if (used + 2 * width > spans.length) {
           spans = Arrays.copyOf(spans, Math.max(spans.length * 2, used + 2 * width));
@@ -243,9 +249,9 @@ public final class BodyDecoder {
       int count = cells;
       if (count > maxFields) {
         throw new CodecException(frame.position() + ": body header has " + count
-            + " columns, more than the limit of " + maxFields);
+            + " columns, more than the limit of " + maxFields + " (ECD_MAX_FIELDS)");
       }
-      List<String> names = new ArrayList<>();
+      java.util.Set<String> names = new java.util.HashSet<>();
       int[] slot = new int[count];
       boolean[] multivalue = new boolean[count];
       Fields fields = new Fields();
@@ -255,11 +261,10 @@ public final class BodyDecoder {
           throw new CodecException(frame.position() + ": body header column " + (c + 1)
               + " has an empty field name (byte " + frame.bodyOffset() + ")");
         }
-        if (names.contains(name)) {
-          throw new CodecException(frame.position() + ": body header names field '" + name
-              + "' twice (byte " + frame.bodyOffset() + ")");
+        if (!names.add(name)) {
+          throw new CodecException(frame.position() + ": body header names field "
+              + Options.quote(name) + " twice (byte " + frame.bodyOffset() + ")");
         }
-        names.add(name);
         if (name.startsWith(MV_PREFIX) && name.length() > MV_PREFIX.length()) {
           multivalue[c] = true;
           slot[c] = fields.add(name.substring(MV_PREFIX.length()));
@@ -320,22 +325,43 @@ public final class BodyDecoder {
     }
 
     private CodecException ragged(int rowStart, int columns) {
-      return notCsv("Record " + lineAt(rowStart) + " has " + cells
+      long line = lineAt(rowStart);
+      if (rowStart >= n || b[rowStart] == '\n' || b[rowStart] == '\r') {
+        // an empty line: a row of one empty cell
+        return new CodecException(frame.position() + ": body row at line " + line + " (byte "
+            + (frame.bodyOffset() + lineOffset(b, line)) + ") has " + cells
+            + " cells but the header has " + columns
+            + "; expected every row to have as many cells as the header");
+      }
+      return notCsv("Record " + line + " has " + cells
           + " fields, but first record had " + columns + " fields");
+    }
+
+    /** A value longer than the cap (in chars, as Java counts them) is an error. */
+    private void checkLength(int rowStart, int c) {
+      int chars = text(cellStart[c], cellEnd[c]).length();
+      if (chars > maxFieldChars) {
+        throw new CodecException(frame.position() + ": body line " + lineAt(rowStart) + ", column "
+            + (c + 1) + ": a value of " + chars + " chars, more than the limit of " + maxFieldChars
+            + " (ECD_MAX_VALUE_CHARS)");
+      }
     }
 
     private CodecException afterClosingQuote(int at) {
       int cp = Character.codePointAt(Chunk.decode(b, at, Math.min(n, at + 4)), 0);
       char c = Character.isBmpCodePoint(cp) ? (char) cp : Character.highSurrogate(cp);
-      return notCsv("Unexpected character after closing quote: '" + c + "' (0x" + Integer.toHexString(c) + ")");
+      return notCsv("Unexpected character after closing quote: '" + c + "' (0x"
+          + Integer.toHexString(c) + ") (record starting at line " + lineAt(currentRowStart) + ")");
     }
 
     /** The row that could not be read is said to be near the line after the last good row's start. */
     private CodecException notCsv(String why) {
       long line = lineAt(previousRowStart) + 1;
       long at = lineOffset(b, line);
+      String root = Options.quote(why); // as the message of the parser used before
+      root = root.substring(1, root.length() - 1);
       return new CodecException(frame.position() + ": body row near line " + line
-          + " (byte " + (frame.bodyOffset() + at) + ") is not valid CSV: " + why
+          + " (byte " + (frame.bodyOffset() + at) + ") is not valid CSV: " + root
           + "; expected every row to have as many cells as the header, and quotes to be balanced");
     }
 

@@ -1,6 +1,7 @@
 package io.ecd.protocol.codec;
 
 import io.ecd.command.Fields;
+import io.ecd.command.Options;
 import io.ecd.command.Record;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,11 +167,22 @@ public final class BodyEncoder {
         if (!lastDone[i] && !r.isNull(i)) {
           lastDone[i] = true;
           lastLeft[0]--;
-          seen.add(f.name(i));
+          if (seen.add(f.name(i))) {
+            checkName(f.name(i));
+          }
         }
       }
     }
     return new ArrayList<>(seen);
+  }
+
+  /** A name splunkd would read back as another field cannot be sent. */
+  private static void checkName(String name) {
+    if (name.isEmpty()
+        || (name.startsWith(BodyDecoder.MV_PREFIX) && name.length() > BodyDecoder.MV_PREFIX.length())) {
+      throw new CodecException("reply field " + Options.quote(name) + " cannot be sent: field names must"
+          + " not be empty nor start with " + BodyDecoder.MV_PREFIX + ", which marks multivalue columns");
+    }
   }
 
   private static int[] slotsOf(Fields fields, List<String> columns) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import io.ecd.command.Options;
 import io.ecd.protocol.frame.Frame;
 import java.net.URLDecoder;
 import java.nio.charset.CharacterCodingException;
@@ -16,6 +17,8 @@ import java.util.List;
 
 /** Decodes request metadata and encodes reply metadata (compact JSON, UTF-8). */
 public final class MetadataCodec {
+  private static final String KEY_NAME = "\"session_key\"";
+
   private MetadataCodec() {}
 
   /** Decodes a request's metadata. */
@@ -31,6 +34,30 @@ public final class MetadataCodec {
       default -> throw error(frame, "unknown action " + quote(action)
           + "; expected \"getinfo\" or \"execute\"");
     };
+  }
+
+  /**
+   * The session key in raw metadata, found without parsing it, so that it can be masked even in
+   * the errors about metadata that does not parse; null when there is none.
+   */
+  public static String sessionKeyIn(byte[] metadata) {
+    String text = new String(metadata, StandardCharsets.UTF_8);
+    int at = text.indexOf(KEY_NAME);
+    if (at < 0) {
+      return null;
+    }
+    int i = at + KEY_NAME.length();
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == ':')) {
+      i++;
+    }
+    if (i >= text.length() || text.charAt(i) != '"') {
+      return null;
+    }
+    int from = ++i;
+    while (i < text.length() && text.charAt(i) != '"') {
+      i += text.charAt(i) == '\\' ? 2 : 1;
+    }
+    return text.substring(from, Math.min(i, text.length()));
   }
 
   /** The getinfo reply. */
@@ -89,7 +116,7 @@ public final class MetadataCodec {
     try {
       element = JsonParser.parseString(text);
     } catch (JsonParseException e) {
-      throw error(frame, "metadata is not valid JSON (" + e.getMessage() + "); expected a JSON object");
+      throw error(frame, "metadata is not valid JSON (" + clip(e) + "); expected a JSON object");
     }
     if (!element.isJsonObject()) {
       throw error(frame, "metadata is " + describe(element) + "; expected a JSON object");
@@ -217,8 +244,27 @@ public final class MetadataCodec {
   }
 
   private static String quote(String s) {
-    String cut = s.length() > 60 ? s.substring(0, 60) + "..." : s;
-    return "'" + cut.replaceAll("[\\x00-\\x1f]", "?") + "'";
+    return Options.quote(s);
+  }
+
+  /**
+   * The parser's account of where the JSON broke ({@code "Expected ... at line 1 column 5 path
+   * $.a"}), without its class names and advice for programmers, escaped and cut since it may quote
+   * keys of the input.
+   */
+  private static String clip(JsonParseException e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    int see = m.indexOf("\nSee ");
+    if (see >= 0) {
+      m = m.substring(0, see);
+    }
+    m = m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON");
+    String q = Options.quote(m);
+    return q.substring(1, q.length() - 1);
   }
 
   private static CodecException error(Frame frame, String problem) {

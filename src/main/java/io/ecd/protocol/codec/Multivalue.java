@@ -1,5 +1,6 @@
 package io.ecd.protocol.codec;
 
+import io.ecd.command.Options;
 import io.ecd.protocol.frame.Frame;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,9 +80,8 @@ final class Multivalue {
   private static CodecException bad(
       String cell, Frame frame, LongSupplier lineOf, int column, int at, String expected) {
     long line = lineOf.getAsLong();
-    String shown = cell.length() > 60 ? cell.substring(0, 60) + "..." : cell;
     return new CodecException(frame.position() + ": body line " + line + ", column " + column
-        + ": malformed multivalue cell '" + shown.replaceAll("[\\x00-\\x1f]", "?") + "' at char " + at
+        + ": malformed multivalue cell " + Options.quote(cell) + " at char " + at
         + "; expected " + expected + " ($a$;$b$ with $ doubled inside values)");
   }
 }

@@ -55,12 +55,13 @@ public final class FrameReader {
     long[] lengths = parseHeader(index, start, n);
     if (lengths[0] > limits.maxMetadataBytes()) {
       throw new FrameException(index, start, "metadata length " + lengths[0]
-          + " exceeds the limit of " + limits.maxMetadataBytes() + " bytes; the header is probably corrupt");
+          + " exceeds the limit of " + limits.maxMetadataBytes()
+          + " bytes (ECD_MAX_METADATA_BYTES); the header is probably corrupt");
     }
     if (lengths[1] > limits.maxBodyBytes()) {
       throw new FrameException(index, start, "body length " + lengths[1]
           + " exceeds the limit of " + limits.maxBodyBytes()
-          + " bytes; lower maxresultrows for this search or raise the body limit");
+          + " bytes; lower maxresultrows for this search or raise ECD_MAX_BODY_BYTES");
     }
     byte[] metadata = readExactly(index, (int) lengths[0], "metadata");
     byte[] body = readExactly(index, (int) lengths[1], "body");
@@ -87,8 +88,8 @@ public final class FrameReader {
       position++;
       if (n == header.length) {
         throw new FrameException(index, start, "header longer than " + header.length
-            + " bytes without a newline; expected 'chunked 1.0,<metadata length>,<body length>\\n' but got "
-            + show(header, n));
+            + " bytes (ECD_MAX_HEADER_BYTES) without a newline; expected"
+            + " 'chunked 1.0,<metadata length>,<body length>\\n' but got " + show(header, n));
       }
       header[n++] = (byte) b;
       if (b == '\n') {

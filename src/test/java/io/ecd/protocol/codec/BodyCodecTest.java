@@ -138,4 +138,12 @@ class BodyCodecTest {
     assertTrue(rs.get(0).fields() == rs.get(1).fields());
     assertEquals(Map.of("a", List.of("2")), rs.get(1).toMap());
   }
+
+  @Test
+  void quotedValueEndingInCarriageReturnEndsItsRow() {
+    // FastCSV 4.0.0 took the LF after such a value for the end of a CR LF and merged the next row in
+    List<Record> rs = decoder.decode(frame("x,y\n\"a\",\"b\r\"\n1,2\n\"\r\",3\n"));
+    assertEquals(List.of(Record.of("x", "a", "y", "b\r"), Record.of("x", "1", "y", "2"),
+        Record.of("x", "\r", "y", "3")), rs);
+  }
 }

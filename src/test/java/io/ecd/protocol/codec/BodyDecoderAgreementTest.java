@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class BodyDecoderAgreementTest {
   private static final String[] PIECES = {
-      "a", "b", "x1", ",", ",", "\"", "\"\"", "\n", "\n", "\r\n", "é", "ทt", "😀", "$a$;$b$",
+      "a", "b", "x1", ",", ",", "\"", "\"\"", "\n", "\n", "\r\n", "\r", "é", "ทt", "😀", "$a$;$b$",
       "$", ";", "__mv_", " ", "\"q,\"", "\"l\nl\""};
 
   private final BodyDecoder decoder = new BodyDecoder();
@@ -76,9 +76,14 @@ class BodyDecoderAgreementTest {
       assertEquals(outcome(theirs), outcome(ours), "body " + shown);
       if (ours.error == null) {
         agreedRecords++;
-        BodyEncoder.Body before = new StringBodyEncoder().encode(theirs.records);
-        assertEquals(new String(before.bytes(), 0, before.length(), StandardCharsets.UTF_8),
-            reencode(ours.records), "re-encoded body " + shown);
+        String before;
+        try {
+          BodyEncoder.Body b = new StringBodyEncoder().encode(theirs.records);
+          before = new String(b.bytes(), 0, b.length(), StandardCharsets.UTF_8);
+        } catch (CodecException e) {
+          before = "error: " + e.getMessage();
+        }
+        assertEquals(before, reencode(ours.records), "re-encoded body " + shown);
       } else {
         agreedErrors++;
       }
@@ -90,14 +95,19 @@ class BodyDecoderAgreementTest {
 
   @Test
   void aLoneCarriageReturnEndsARowOutsideQuotesAndIsKeptInsideThem() {
-    // FastCSV 4.0.0 drops the row "q,"a<CR>"" without a word; a CR is data inside quotes (RFC 4180)
+    // FastCSV 4.0.0 dropped the row "q,"a<CR>"" without a word; a CR is data inside quotes (RFC 4180)
     List<Record> rs = decoder.decode(frame("h,i\rq,\"a\r\"\r\n1,2\r".getBytes(StandardCharsets.UTF_8)));
     assertEquals(List.of(Record.of("h", "q", "i", "a\r"), Record.of("h", "1", "i", "2")), rs);
     assertEquals("h,__mv_h,i,__mv_i\nq,,\"a\r\",\n1,,2,\n", reencode(rs));
   }
 
   private static String reencode(List<Record> records) {
-    BodyEncoder.Body b = new BodyEncoder().encode(records);
+    BodyEncoder.Body b;
+    try {
+      b = new BodyEncoder().encode(records);
+    } catch (CodecException e) {
+      return "error: " + e.getMessage();
+    }
     return new String(b.bytes(), 0, b.length(), StandardCharsets.UTF_8);
   }
 

@@ -4,7 +4,9 @@ import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.ecd.command.Fields;
+import io.ecd.command.Options;
 import io.ecd.command.Record;
 import io.ecd.protocol.frame.Frame;
 import java.io.IOException;
@@ -17,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The body decoder as it was built on FastCSV 4 (whole body decoded to a String, every cell a
- * String): the reference that {@link BodyDecoder} is checked against, and the baseline of the codec
- * benchmark in {@code benchmarks/}.
+ * The body decoder as it was built on FastCSV (whole body decoded to a String, every cell a
+ * String), with its input caps and messages: the reference that {@link BodyDecoder} is checked
+ * against, and the baseline of the codec benchmark in {@code benchmarks/}.
  */
 public final class FastCsvBodyDecoder {
   static final String MV_PREFIX = BodyDecoder.MV_PREFIX;
@@ -53,9 +55,10 @@ public final class FastCsvBodyDecoder {
         .quoteCharacter('"')
         .commentStrategy(CommentStrategy.NONE)
         .skipEmptyLines(false)
-        .allowExtraFields(false)
-        .allowMissingFields(false)
+        .extraFieldStrategy(FieldMismatchStrategy.STRICT)
+        .missingFieldStrategy(FieldMismatchStrategy.STRICT)
         .allowExtraCharsAfterClosingQuote(false)
+        .allowUnclosedQuote(true) // reported below with its byte offset
         .maxBufferSize(maxFieldChars)
         .ofCsvRecord(text);
     List<Record> records = new ArrayList<>();
@@ -70,14 +73,25 @@ public final class FastCsvBodyDecoder {
       while (rows.hasNext()) {
         CsvRecord row = rows.next();
         line = row.getStartingLineNumber();
+        if (row.getFieldCount() != layout.slot().length) { // the parser lets an empty line through
+          throw new CodecException(frame.position() + ": body row at line " + line + " (byte "
+              + (frame.bodyOffset() + lineOffset(body, line)) + ") has " + row.getFieldCount()
+              + " cells but the header has " + layout.slot().length
+              + "; expected every row to have as many cells as the header");
+        }
         records.add(layout.record(frame, row));
       }
       checkClosedQuote(frame, text);
     } catch (CsvParseException e) {
       long at = lineOffset(body, line + 1);
+      String root = Options.quote(rootMessage(e)); // the parser may quote the offending char
+      root = root.substring(1, root.length() - 1);
+      String expected = root.contains("maximum buffer size")
+          ? "expected no value longer than " + maxFieldChars + " chars (ECD_MAX_VALUE_CHARS)"
+              + " and every quote closed"
+          : "expected every row to have as many cells as the header, and quotes to be balanced";
       throw new CodecException(frame.position() + ": body row near line " + (line + 1)
-          + " (byte " + (frame.bodyOffset() + at) + ") is not valid CSV: " + rootMessage(e)
-          + "; expected every row to have as many cells as the header, and quotes to be balanced");
+          + " (byte " + (frame.bodyOffset() + at) + ") is not valid CSV: " + root + "; " + expected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,9 +102,9 @@ public final class FastCsvBodyDecoder {
     int n = header.getFieldCount();
     if (n > maxFields) {
       throw new CodecException(frame.position() + ": body header has " + n
-          + " columns, more than the limit of " + maxFields);
+          + " columns, more than the limit of " + maxFields + " (ECD_MAX_FIELDS)");
     }
-    List<String> names = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
     int[] slot = new int[n];
     boolean[] multivalue = new boolean[n];
     Fields fields = new Fields();
@@ -100,11 +114,10 @@ public final class FastCsvBodyDecoder {
         throw new CodecException(frame.position() + ": body header column " + (c + 1)
             + " has an empty field name (byte " + frame.bodyOffset() + ")");
       }
-      if (names.contains(name)) {
-        throw new CodecException(frame.position() + ": body header names field '" + name
-            + "' twice (byte " + frame.bodyOffset() + ")");
+      if (!names.add(name)) {
+        throw new CodecException(frame.position() + ": body header names field " + Options.quote(name)
+            + " twice (byte " + frame.bodyOffset() + ")");
       }
-      names.add(name);
       if (name.startsWith(MV_PREFIX) && name.length() > MV_PREFIX.length()) {
         multivalue[c] = true;
         slot[c] = fields.add(name.substring(MV_PREFIX.length()));
@@ -112,15 +125,20 @@ public final class FastCsvBodyDecoder {
         slot[c] = fields.add(name);
       }
     }
-    return new Layout(fields, slot, multivalue);
+    return new Layout(fields, slot, multivalue, maxFieldChars);
   }
 
-  private record Layout(Fields fields, int[] slot, boolean[] multivalue) {
+  private record Layout(Fields fields, int[] slot, boolean[] multivalue, int maxChars) {
     Record record(Frame frame, CsvRecord row) {
       Record record = new Record(fields);
       int n = slot.length;
       // display values first, so that a non-empty __mv_ cell (later or earlier) wins
       for (int c = 0; c < n; c++) {
+        if (row.getField(c).length() > maxChars) {
+          throw new CodecException(frame.position() + ": body line " + row.getStartingLineNumber()
+              + ", column " + (c + 1) + ": a value of " + row.getField(c).length()
+              + " chars, more than the limit of " + maxChars + " (ECD_MAX_VALUE_CHARS)");
+        }
         if (!multivalue[c]) {
           String v = row.getField(c);
           if (!v.isEmpty() && record.isNull(slot[c])) {

@@ -72,8 +72,12 @@ public final class StringBodyEncoder {
     for (Record r : records) {
       Fields f = r.fields();
       for (int i = 0; i < f.size(); i++) {
-        if (!r.isNull(i)) {
-          seen.putIfAbsent(f.name(i), Boolean.TRUE);
+        if (!r.isNull(i) && seen.putIfAbsent(f.name(i), Boolean.TRUE) == null
+            && (f.name(i).isEmpty() || (f.name(i).startsWith(BodyDecoder.MV_PREFIX)
+                && f.name(i).length() > BodyDecoder.MV_PREFIX.length()))) {
+          throw new CodecException("reply field " + io.ecd.command.Options.quote(f.name(i))
+              + " cannot be sent: field names must not be empty nor start with "
+              + BodyDecoder.MV_PREFIX + ", which marks multivalue columns");
         }
       }
     }

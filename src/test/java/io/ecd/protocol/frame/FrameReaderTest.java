@@ -128,7 +128,7 @@ class FrameReaderTest {
   @Test
   void rejectsAHeaderWithoutNewlineBeyondTheCap() {
     FrameException e = assertThrows(FrameException.class, () -> reader("chunked 1.0," + "1".repeat(200)).next());
-    assertEquals(true, e.getMessage().contains("header longer than 128 bytes without a newline"),
+    assertEquals(true, e.getMessage().contains("header longer than 128 bytes (ECD_MAX_HEADER_BYTES) without a newline"),
         e.getMessage());
   }
 
@@ -153,7 +153,7 @@ class FrameReaderTest {
         new ByteArrayInputStream("chunked 1.0,2,2000000000\n{}".getBytes(StandardCharsets.US_ASCII)), small)
         .next());
     assertEquals("frame 1 at byte 0: body length 2000000000 exceeds the limit of 1000 bytes; lower "
-        + "maxresultrows for this search or raise the body limit", body.getMessage());
+        + "maxresultrows for this search or raise ECD_MAX_BODY_BYTES", body.getMessage());
     FrameException meta = assertThrows(FrameException.class, () -> new FrameReader(
         new ByteArrayInputStream("chunked 1.0,101,0\n".getBytes(StandardCharsets.US_ASCII)), small).next());
     assertEquals(true, meta.getMessage().startsWith("frame 1 at byte 0: metadata length 101 exceeds"));
