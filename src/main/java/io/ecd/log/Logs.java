@@ -1,7 +1,6 @@
 package io.ecd.log;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -59,15 +57,10 @@ public final class Logs {
     root.addHandler(stderr);
     Path file = logFile();
     if (file != null) {
-      try {
-        // '%' starts a FileHandler pattern escape (%h = home, %t = temp): keep it literal
-        Handler handler = new FileHandler(file.toString().replace("%", "%%"), FILE_LIMIT, FILE_COUNT, true);
-        handler.setFormatter(formatter);
-        handler.setLevel(Level.INFO);
-        root.addHandler(handler);
-      } catch (IOException | SecurityException e) {
-        System.err.println(APP + ": cannot write the log file " + file + ": " + e.getMessage());
-      }
+      Handler handler = new RotatingFileHandler(file, FILE_LIMIT, FILE_COUNT);
+      handler.setFormatter(formatter);
+      handler.setLevel(Level.INFO);
+      root.addHandler(handler);
     }
   }
 

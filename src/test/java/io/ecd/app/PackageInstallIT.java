@@ -342,15 +342,13 @@ class PackageInstallIT {
     }
   }
 
-  /**
-   * The operational log under $SPLUNK_HOME/var/log/splunk. java.util.logging's rotating handler
-   * names the current file {@code email_collection_detections.log.0}, so any generation counts.
-   */
+  /** The operational log: {@code $SPLUNK_HOME/var/log/splunk/email_collection_detections.log}. */
   private static void assertLogWritten(String command) {
     Path dir = splunkHome.resolve("var/log/splunk");
     try (Stream<Path> files = Files.list(dir)) {
       StringBuilder all = new StringBuilder();
-      for (Path log : files.filter(p -> p.getFileName().toString().matches(APP_ID + "\\.log(\\.\\d+)*")).toList()) {
+      assertTrue(Files.isRegularFile(dir.resolve(APP_ID + ".log")), "no " + APP_ID + ".log in " + dir);
+      for (Path log : files.filter(p -> p.getFileName().toString().matches(APP_ID + "\\.log(\\.\\d+)?")).toList()) {
         all.append(Files.readString(log));
       }
       assertTrue(all.toString().contains(command + " started"), "no start line for " + command + " in " + dir);

@@ -31,8 +31,7 @@ class SecretsSessionTest {
   private static String logText(Path dir) throws IOException {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().startsWith(LOG)
-          && !p.toString().endsWith(".lck")).toList()) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith(LOG)).toList()) {
         all.append(Files.readString(f, StandardCharsets.UTF_8));
       }
     }
