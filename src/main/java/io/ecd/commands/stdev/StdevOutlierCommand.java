@@ -190,13 +190,18 @@ final class StdevOutlierCommand implements SearchCommand {
 
   private void finish(Output out) {
     Baseline server = baseline(global, globalSamples);
+    // the server baseline is the same on every row: format it once
+    String serverCentre = format(server.centre());
+    String serverSpread = format(server.spread());
     for (Pending p : pending) {
-      Record record = p.record();
-      boolean outlier = annotate(record, p, server);
+      boolean outlier = isOutlier(p, server);
       if (outlier) {
         outliers++;
       }
+      // only emitted rows are annotated: formatting numbers is the costly part of this loop
       if (outlier || settings.emit() == Emit.ALL) {
+        Record record = p.record();
+        annotate(record, p, server, serverCentre, serverSpread);
         if (settings.emit() == Emit.ALL) {
           record.put("is_outlier", outlier ? 1 : 0);
         }
@@ -227,40 +232,38 @@ final class StdevOutlierCommand implements SearchCommand {
     return new Baseline(mad.median, mad.mad);
   }
 
-  /** Adds the statistics to {@code record}; true when it is an outlier. */
-  private boolean annotate(Record record, Pending p, Baseline server) {
-    put(record, names.serverCentre, server.centre());
-    put(record, names.serverSpread, server.spread());
+  /** The documented where clause (or its robust form); any null operand makes it false. */
+  private boolean isOutlier(Pending p, Baseline server) {
+    EntityState entity = p.entity();
+    if (entity == null || entity.rows < settings.minSamples() || p.window() != CURRENT) {
+      return false;
+    }
+    Baseline client = entityBaseline(entity);
+    double x = p.value();
+    double t = settings.threshold();
+    if (settings.method() == Method.STDEV) {
+      // SPL: x > avg + (T * stdev); NaN (null) operands make both comparisons false
+      return x > server.centre() + t * server.spread() && x > client.centre() + t * client.spread();
+    }
+    return robustZ(x, server) > t && robustZ(x, client) > t;
+  }
+
+  /** Adds the statistics to {@code record}, the server baseline already formatted. */
+  private void annotate(
+      Record record, Pending p, Baseline server, String serverCentre, String serverSpread) {
+    put(record, names.serverCentre, serverCentre);
+    put(record, names.serverSpread, serverSpread);
     EntityState entity = p.entity();
     Baseline client = null;
     if (entity != null) {
       record.put("num_data_samples", entity.rows);
       client = entityBaseline(entity);
-      put(record, names.clientCentre, client.centre());
-      put(record, names.clientSpread, client.spread());
+      put(record, names.clientCentre, format(client.centre()));
+      put(record, names.clientSpread, format(client.spread()));
     }
     double x = p.value();
-    double t = settings.threshold();
-    boolean outlier;
-    if (settings.method() == Method.STDEV) {
-      // SPL: x > avg + (T * stdev); any null operand makes the comparison false
-      outlier =
-          entity != null
-              && entity.rows >= settings.minSamples()
-              && x > server.centre() + t * server.spread()
-              && x > client.centre() + t * client.spread()
-              && p.window() == CURRENT;
-    } else {
-      outlier =
-          entity != null
-              && entity.rows >= settings.minSamples()
-              && robustZ(x, server) > t
-              && robustZ(x, client) > t
-              && p.window() == CURRENT;
-    }
-    put(record, names.serverDistance, distance(x, server));
-    put(record, names.clientDistance, client == null ? Double.NaN : distance(x, client));
-    return outlier;
+    put(record, names.serverDistance, format(distance(x, server)));
+    put(record, names.clientDistance, client == null ? null : format(distance(x, client)));
   }
 
   /** 0.6745 (x - median) / MAD; NaN when MAD is 0 or null. */
@@ -283,9 +286,14 @@ final class StdevOutlierCommand implements SearchCommand {
     return SplNumbers.round(d, 2);
   }
 
-  private static void put(Record record, String name, double value) {
-    if (Double.isFinite(value)) {
-      record.put(name, SplNumbers.format(value));
+  /** A statistic as printed, or null (Splunk's null) when it is not a finite number. */
+  private static String format(double value) {
+    return Double.isFinite(value) ? SplNumbers.format(value) : null;
+  }
+
+  private static void put(Record record, String name, String value) {
+    if (value != null) {
+      record.put(name, value);
     } else {
       record.remove(name);
     }
