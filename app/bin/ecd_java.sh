@@ -5,8 +5,8 @@
 # Finds Java 17 or later (ECD_JAVA_HOME, then JAVA_HOME, then java on PATH) and replaces this shell
 # with the JVM serving the command over stdin/stdout (protocol v2). The jar is found relative to
 # this folder (bin/lib/), so the launcher also works from a search peer's knowledge bundle.
-# JVM options: ECD_JAVA_OPTS is appended to the defaults below; the last occurrence of an option
-# wins. The launcher writes nothing of its own to stdout: when it cannot start Java it answers
+# JVM options: the command's own ECD_COMMAND_OPTS (set by its launcher) and then ECD_JAVA_OPTS are
+# appended to the defaults below; the last occurrence of an option wins. The launcher writes nothing of its own to stdout: when it cannot start Java it answers
 # splunkd's getinfo request with a protocol frame carrying an ERROR message, and exits 1.
 
 if [ -z "${ECD_COMMAND:-}" ] || [ -z "${ECD_BIN:-}" ]; then
@@ -123,4 +123,4 @@ fi
 
 set -f
 # shellcheck disable=SC2086 # the options are meant to be split into words
-exec "$ecd_java" $ecd_default_opts ${ECD_JAVA_OPTS:-} -jar "$ecd_jar" "$ECD_COMMAND" "$@"
+exec "$ecd_java" $ecd_default_opts ${ECD_COMMAND_OPTS:-} ${ECD_JAVA_OPTS:-} -jar "$ecd_jar" "$ECD_COMMAND" "$@"

@@ -34,6 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LauncherTest {
   private static final List<String> DEFAULT_OPTS = List.of("-XX:+DisplayVMOutputToStderr", "-Xshare:auto",
       "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+  /** Each command's own options, before the user's ECD_JAVA_OPTS so that those still win. */
+  private static final Map<String, List<String>> COMMAND_OPTS =
+      Map.of("stdevoutlier", List.of("-XX:TieredStopAtLevel=4"));
 
   @TempDir Path tmp;
   Path bin;
@@ -124,6 +127,7 @@ class LauncherTest {
 
   private List<String> expectedArgs(List<String> extraOpts, Path jarPath, String command) {
     List<String> args = new ArrayList<>(DEFAULT_OPTS);
+    args.addAll(COMMAND_OPTS.getOrDefault(command, List.of()));
     args.addAll(extraOpts);
     args.addAll(List.of("-jar", jarPath.toString(), command));
     return args;
