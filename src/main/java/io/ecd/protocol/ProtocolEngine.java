@@ -122,6 +122,12 @@ public final class ProtocolEngine {
       // the pipe is gone or broken: nothing more can be said to splunkd
       LOG.log(Level.SEVERE, name + ": I/O failure: " + e.getMessage());
       return 1;
+    } catch (OutOfMemoryError e) {
+      long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+      return session.fail(name + ": the data of this chunk does not fit in the JVM heap (at most "
+          + maxMiB + " MiB); raise it with ECD_JAVA_OPTS=-Xmx<size> in the environment splunkd"
+          + " starts the command with, or send smaller chunks (limits.conf [searchresults]"
+          + " maxresultrows)", e);
     } catch (RuntimeException | Error e) {
       // a bug, or a resource exhausted: the user gets the kind and a clipped message, the log the trace
       String detail = e.getMessage() == null ? "" : " " + Options.quote(e.getMessage());

@@ -160,4 +160,28 @@ class ProtocolEngineTest {
     assertEquals("a,b", out.get(0).get("x"));
     assertEquals("ทt", out.get(1).get("x"));
   }
+
+  @Test
+  void runningOutOfHeapSaysHowToRaiseIt() {
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    in.writeBytes(Chunks.getinfo("hog"));
+    in.writeBytes(Chunks.execute(true, BODY));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    io.ecd.command.CommandFactory hog = (options, context) -> new io.ecd.command.SearchCommand() {
+      @Override
+      public io.ecd.command.CommandInfo info() {
+        return io.ecd.command.CommandInfo.of(io.ecd.command.CommandType.STREAMING);
+      }
+
+      @Override
+      public void execute(List<Record> records, boolean last, io.ecd.command.Output o) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    };
+    int exit = new ProtocolEngine("hog", hog).run(new ByteArrayInputStream(in.toByteArray()), out);
+    assertEquals(1, exit);
+    String reply = new String(Recordings.frames(out.toByteArray()).get(1).metadata(), StandardCharsets.UTF_8);
+    assertTrue(reply.contains("hog: the data of this chunk does not fit in the JVM heap (at most "), reply);
+    assertTrue(reply.contains("raise it with ECD_JAVA_OPTS=-Xmx<size>"), reply);
+  }
 }
