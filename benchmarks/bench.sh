@@ -220,9 +220,10 @@ if want stdev; then
     s="$work/stdev-d$days-e$stdev_entities.bin"
     [ -s "$s" ] || python3 "$here/gen_stdev.py" --days "$days" --entities "$stdev_entities" -o "$s" >&2
     input=$s
-    for jit in "C1 (launcher)" "C2"; do
+    # stdevoutlier.sh turns C2 back on itself; the C1 row shows what that is worth
+    for jit in "C2 (launcher)" "C1"; do
       opts="-Xmx1g -Xlog:gc:file=$work/stdev-gc.log"
-      [ "$jit" = C2 ] && opts="$opts $c2"
+      [ "$jit" = C1 ] && opts="$opts -XX:TieredStopAtLevel=1"
       r=$(timed "$work/stdev-out.bin" -- env TZ=UTC ECD_JAVA_OPTS="$opts" "${stdev_cmd[@]}")
       read -r w rss _ _ <<<"$r"
       out_rows=$(python3 "$here/gen_stdev.py" --count-rows "$work/stdev-out.bin")
