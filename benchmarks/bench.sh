@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process benchmark (issue 6): mailboxcollection against the Python SDK peer on the same SCP v2
+# Whole-process benchmark: mailboxcollection against the Python SDK peer on the same SCP v2
 # streams, the cold start to the getinfo reply, and stdevoutlier on 30 days x 1M entities.
 #
 #   benchmarks/bench.sh [all|mailbox|coldstart|stdev]...        (default: all)

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The app package as package.sh builds it (with a stand-in jar, so this runs in every
  * {@code mvn test}): the AppInspect rules of ../shared/docs/splunk-app.md that can be checked
- * without AppInspect, and the contract of issue 5.
+ * without AppInspect, and the packaging contract.
  */
 class AppStructureTest {
   private static final long EPOCH = 1_700_000_000L;
