@@ -28,6 +28,12 @@ public final class Spl {
     }
   }
 
+  /** {@link #number}, with NaN for "not a number", for code that keeps primitive doubles. */
+  public static double numberOrNaN(String value) {
+    Double d = number(value);
+    return d == null ? Double.NaN : d;
+  }
+
   private static boolean looksNumeric(String t) {
     // Double.parseDouble also takes "NaN", "Infinity", hex and a trailing d/f; eval does not
     for (int i = 0; i < t.length(); i++) {

@@ -62,7 +62,7 @@ record SearchNow(double epochSeconds, String source) {
       }
       NamedCsvRecord row = it.next();
       for (String column : new String[] {"now", "_timestamp"}) {
-        double t = number(row.findField(column).orElse(null));
+        double t = Spl.numberOrNaN(row.findField(column).orElse(null));
         if (!Double.isNaN(t)) {
           return new SearchNow(t, info + " column " + column);
         }
@@ -71,11 +71,5 @@ record SearchNow(double epochSeconds, String source) {
     } catch (IOException | RuntimeException e) {
       return null; // an unreadable info.csv falls back to the search id
     }
-  }
-
-  /** {@link Spl#number}, with NaN for "not a number". */
-  private static double number(String value) {
-    Double d = Spl.number(value);
-    return d == null ? Double.NaN : d;
   }
 }

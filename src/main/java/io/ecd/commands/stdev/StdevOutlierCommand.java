@@ -147,7 +147,7 @@ final class StdevOutlierCommand implements SearchCommand {
       emptyValues++;
       return Double.NaN;
     }
-    double value = all.size() == 1 ? number(all.get(0)) : Double.NaN;
+    double value = all.size() == 1 ? Spl.numberOrNaN(all.get(0)) : Double.NaN;
     if (Double.isNaN(value)) {
       if (nonNumericValues++ == 0) {
         firstNonNumeric = String.join(",", all);
@@ -158,7 +158,7 @@ final class StdevOutlierCommand implements SearchCommand {
 
   private double time(Record record) {
     String raw = record.get(TIME);
-    double time = number(raw);
+    double time = Spl.numberOrNaN(raw);
     if (Double.isNaN(time) && badTimes++ == 0) {
       firstBadTime = raw == null ? "" : raw;
     }
@@ -361,11 +361,5 @@ final class StdevOutlierCommand implements SearchCommand {
         clientDistance = "robust_z_away_from_client_median";
       }
     }
-  }
-
-  /** {@link Spl#number}, with NaN for "not a number". */
-  private static double number(String value) {
-    Double d = Spl.number(value);
-    return d == null ? Double.NaN : d;
   }
 }
