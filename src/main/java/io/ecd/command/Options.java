@@ -166,23 +166,31 @@ public final class Options {
   }
 
   /**
-   * Quotes a user-supplied value for a message: control characters, bidirectional overrides and
-   * unpaired surrogates escaped as {@code \\uXXXX}, values longer than 80 chars cut (never inside a
-   * surrogate pair) with their length shown.
+   * Quotes a user-supplied value for a message: {@link #escape escaped}, cut at 80 chars, in single
+   * quotes.
    */
   public static String quote(String value) {
-    StringBuilder b = new StringBuilder("'");
-    int n = Math.min(value.length(), MAX_ECHO);
-    if (n < value.length() && n > 0 && Character.isHighSurrogate(value.charAt(n - 1))
-        && Character.isLowSurrogate(value.charAt(n))) {
+    return "'" + escape(value, MAX_ECHO) + "'";
+  }
+
+  /**
+   * Text made safe to show: control characters, bidirectional overrides and unpaired surrogates
+   * escaped as {@code \\uXXXX}; text longer than {@code maxChars} cut (never inside a surrogate
+   * pair) with its length shown as {@code ...(N chars)}.
+   */
+  public static String escape(String text, int maxChars) {
+    int n = Math.min(text.length(), maxChars);
+    if (n < text.length() && n > 0 && Character.isHighSurrogate(text.charAt(n - 1))
+        && Character.isLowSurrogate(text.charAt(n))) {
       n--;
     }
+    StringBuilder b = new StringBuilder(n + 16);
     for (int i = 0; i < n; i++) {
-      char c = value.charAt(i);
+      char c = text.charAt(i);
       boolean paired = Character.isHighSurrogate(c) && i + 1 < n
-          && Character.isLowSurrogate(value.charAt(i + 1));
+          && Character.isLowSurrogate(text.charAt(i + 1));
       if (paired) {
-        b.append(c).append(value.charAt(++i));
+        b.append(c).append(text.charAt(++i));
       } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c)
           || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
         b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
@@ -190,10 +198,10 @@ public final class Options {
         b.append(c);
       }
     }
-    if (value.length() > MAX_ECHO) {
-      b.append("...(").append(value.length()).append(" chars)");
+    if (text.length() > maxChars) {
+      b.append("...(").append(text.length()).append(" chars)");
     }
-    return b.append('\'').toString();
+    return b.toString();
   }
 
   private static String fmt(double d) {

@@ -257,26 +257,7 @@ public final class ProtocolEngine {
    * #MAX_MESSAGE_CHARS}.
    */
   static String shown(String text) {
-    String t = Secrets.redact(text);
-    int n = Math.min(t.length(), MAX_MESSAGE_CHARS);
-    StringBuilder b = new StringBuilder(n + 16);
-    for (int i = 0; i < n; i++) {
-      char c = t.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < t.length() && Character.isLowSurrogate(t.charAt(i + 1))) {
-        if (i + 1 < n) {
-          b.append(c).append(t.charAt(++i));
-        }
-      } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c)
-          || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    if (t.length() > n) {
-      b.append("...(").append(t.length()).append(" chars)");
-    }
-    return b.toString();
+    return Options.escape(Secrets.redact(text), MAX_MESSAGE_CHARS);
   }
 
   private SearchContext context(SearchInfo info, boolean preview) {
