@@ -37,6 +37,8 @@ public final class Record {
   private Wire wire;
   /** Bit i: slot i (below 64) was set since decoding, so its wire value no longer counts. */
   private long changed;
+  /** A slot the wire row covers was set or removed since {@link #settle()} (or settle never ran). */
+  private boolean rowChanged = true;
 
   /**
    * Single values of one decoded row, still in their wire form: the body decoder implements it and
@@ -163,6 +165,31 @@ public final class Record {
   }
 
   /**
+   * The row this record was decoded from, or null (a record built by a command, or detached). Its
+   * values may since have been changed: see {@link #unchanged} and {@link #changedSinceSettled}.
+   */
+  public Wire wire() {
+    return wire;
+  }
+
+  /**
+   * Marks the record's values as the row it arrived as; the body decoder calls this once it has
+   * set the row's multivalues. Until a slot the row covers is set or removed, the body encoder
+   * may copy the whole row as it arrived.
+   */
+  public void settle() {
+    rowChanged = false;
+  }
+
+  /**
+   * True unless the record still reads as the row it arrived as: {@link #settle} was called, and no
+   * slot its wire row covers was set or removed since. Fields added after them do not count.
+   */
+  public boolean changedSinceSettled() {
+    return rowChanged || wire == null;
+  }
+
+  /**
    * Decodes the values still in their wire form and lets go of the request body they are read
    * from, so that a record kept past its chunk keeps only its own values. The engine does this
    * for events and reporting commands, which may hold records until the last chunk.
@@ -264,8 +291,11 @@ public final class Record {
     if (i < 64) {
       changed |= 1L << i;
     }
-    if (value == null && wire != null && i < wire.size()) {
-      value = REMOVED;
+    if (wire != null && i < wire.size()) {
+      rowChanged = true;
+      if (value == null) {
+        value = REMOVED;
+      }
     }
     if (i >= values.length && value == null) {
       return;

@@ -80,6 +80,10 @@ public final class BodyDecoder {
     /** Where the row being read starts, and the one before it (the header: 0). */
     private int currentRowStart;
     private int previousRowStart;
+    /** Where the row last read ends: its line terminator, or the body's end. */
+    private int rowEnd;
+    /** The row last read has a quote inside an unquoted cell. */
+    private boolean rowLoose;
 
     // the row being read: start and end offsets of each cell's content
     private int[] cellStart = new int[16];
@@ -103,9 +107,12 @@ public final class BodyDecoder {
       int[] display = layout.displayColumns;
       int width = display.length;
       // spans of the display cells of every row: start, end
-      int[] spans = new int[Math.max(16, Math.min(estimateRows(), 1 << 20) * width * 2)];
+      int expectedRows = Math.max(1, Math.min(estimateRows(), 1 << 20));
+      int[] spans = new int[Math.max(16, expectedRows * width * 2)];
+      int[] rowSpans = new int[2 * expectedRows];
       int used = 0;
-      Chunk chunk = new Chunk(b, layout.displaySlots, width);
+      int row = 0;
+      Chunk chunk = new Chunk(b, layout, rowEnd);
       while (pos < n) {
         rowStart = pos;
         readRow();
@@ -121,22 +128,31 @@ public final class BodyDecoder {
           spans = Arrays.copyOf(spans, Math.max(spans.length * 2, used + 2 * width));
           chunk.spans = spans;
         }
+        if (2 * row + 2 > rowSpans.length) {
+          rowSpans = Arrays.copyOf(rowSpans, rowSpans.length * 2);
+          chunk.rowSpans = rowSpans;
+        }
+        rowSpans[2 * row] = rowStart;
+        rowSpans[2 * row + 1] = rowLoose ? -1 : rowEnd;
         for (int k = 0; k < width; k++) {
           int c = display[k];
           spans[used + 2 * k] = cellStart[c];
           spans[used + 2 * k + 1] = cellEnd[c];
         }
-        Record record = new Record(layout.fields, new WireRow(chunk, used));
+        Record record = new Record(layout.fields, new WireRow(chunk, used, row));
         used += 2 * width;
+        row++;
         for (int c : layout.multivalueColumns) {
           if (cellEnd[c] > cellStart[c]) {
             String cell = text(cellStart[c], cellEnd[c]);
             record.setAll(layout.slot[c], Multivalue.decode(cell, frame, lineOf(rowStart), c + 1));
           }
         }
+        record.settle();
         records.add(record);
       }
       chunk.spans = spans;
+      chunk.rowSpans = rowSpans;
       if (unclosedQuote >= 0 || looseQuote) {
         checkClosedQuote();
       }
@@ -168,6 +184,7 @@ public final class BodyDecoder {
       previousRowStart = currentRowStart;
       currentRowStart = pos;
       cells = 0;
+      rowLoose = false;
       while (true) {
         int start;
         int end;
@@ -211,6 +228,7 @@ public final class BodyDecoder {
             }
             if (c == '"') {
               looseQuote = true;
+              rowLoose = true;
             }
             pos++;
           }
@@ -218,16 +236,19 @@ public final class BodyDecoder {
         }
         add(start, end);
         if (pos >= n) {
+          rowEnd = n;
           return true;
         }
         byte c = b[pos++];
         if (c == ',') {
           if (pos >= n) {
             add(n, n);
+            rowEnd = n;
             return true;
           }
           continue;
         }
+        rowEnd = pos - 1;
         if (c == '\r' && pos < n && b[pos] == '\n') {
           pos++;
         }
@@ -293,7 +314,13 @@ public final class BodyDecoder {
       for (int k = 0; k < displays; k++) {
         displaySlots[slot[displayColumns[k]]] = k;
       }
-      return new Layout(fields, slot, displayColumns, multivalueColumns, displaySlots);
+      // paired: every field has both its display and its __mv_ column, as splunkd sends them
+      boolean paired = 2 * fields.size() == count;
+      for (int k = 0; paired && k < displaySlots.length; k++) {
+        paired = displaySlots[k] >= 0;
+      }
+      return new Layout(fields, slot, multivalue, displayColumns, multivalueColumns, displaySlots,
+          paired);
     }
 
     /** The cell content in {@code [start, end)} with quotes undoubled, as a String. */
@@ -384,8 +411,12 @@ public final class BodyDecoder {
     }
   }
 
-  private record Layout(Fields fields, int[] slot, int[] displayColumns, int[] multivalueColumns,
-      int[] displaySlots) {
+  /**
+   * The header of a body: column {@code c} holds field slot {@code slot[c]}, its display value or
+   * (when {@code multivalue[c]}) its {@code __mv_} cell.
+   */
+  private record Layout(Fields fields, int[] slot, boolean[] multivalue, int[] displayColumns,
+      int[] multivalueColumns, int[] displaySlots, boolean paired) {
     int columns() {
       return slot.length;
     }
@@ -394,15 +425,34 @@ public final class BodyDecoder {
   /** The bytes and cell spans of one body, shared by its records. */
   static final class Chunk {
     final byte[] body;
+    /** The fields of the header, shared by the records (commands may add more after them). */
+    final Fields fields;
+    /** How many fields the header has: slots below this came with the rows. */
+    final int headerFields;
+    /** Where the header row ends (its line terminator). */
+    final int headerEnd;
+    /** Header column to field slot, and whether it is the slot's {@code __mv_} column. */
+    final int[] columnSlots;
+    final boolean[] isMultivalueColumn;
+    /** Every field has a display and an {@code __mv_} column: a reply can keep this header. */
+    final boolean paired;
     /** Field slot to its column among the display columns, or -1. */
     final int[] displaySlots;
     final int width;
     int[] spans;
+    /** Per row: where it starts, and where it ends or -1 when it cannot be copied as it is. */
+    int[] rowSpans;
 
-    Chunk(byte[] body, int[] displaySlots, int width) {
+    private Chunk(byte[] body, Layout layout, int headerEnd) {
       this.body = body;
-      this.displaySlots = displaySlots;
-      this.width = width;
+      this.fields = layout.fields();
+      this.headerFields = layout.fields().size();
+      this.headerEnd = headerEnd;
+      this.columnSlots = layout.slot();
+      this.isMultivalueColumn = layout.multivalue();
+      this.paired = layout.paired();
+      this.displaySlots = layout.displaySlots();
+      this.width = layout.displayColumns().length;
     }
 
     /** The content of a cell as a String: quoted cells have their doubled quotes undoubled. */
@@ -423,10 +473,23 @@ public final class BodyDecoder {
     final Chunk chunk;
     /** Index of the row's first span in {@code chunk.spans}. */
     final int base;
+    /** The row's number in the body, from 0 (the header not counted). */
+    final int row;
 
-    WireRow(Chunk chunk, int base) {
+    WireRow(Chunk chunk, int base, int row) {
       this.chunk = chunk;
       this.base = base;
+      this.row = row;
+    }
+
+    /** Where the row starts in the body. */
+    int rowStart() {
+      return chunk.rowSpans[2 * row];
+    }
+
+    /** Where the row ends (its line terminator), or -1 when it must not be copied as it is. */
+    int rowEnd() {
+      return chunk.rowSpans[2 * row + 1];
     }
 
     @Override

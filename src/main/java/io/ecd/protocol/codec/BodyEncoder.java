@@ -17,6 +17,11 @@ import java.util.Set;
  * in LF; a cell is quoted only when it holds a comma, quote, CR or LF (quotes doubled). A multivalue
  * field's display cell holds its values joined by LF.
  *
+ * <p>When every record was decoded from one request body (a streaming command's reply) whose header
+ * pairs each field with its {@code __mv_} column, as splunkd's do, the reply keeps that header and
+ * appends the fields the command added; a row the command did not change is then copied as it
+ * arrived, whole ({@link Record#changedSinceSettled}), followed by its added fields.
+ *
  * <p>Writes UTF-8 bytes straight into a buffer that is reused from one call to the next. Values a
  * command never touched are copied from the request body as they are ({@link Record#unchanged}).
  */
@@ -44,6 +49,10 @@ public final class BodyEncoder {
   public Body encode(List<Record> records) {
     if (records.isEmpty()) {
       return Body.EMPTY;
+    }
+    BodyDecoder.Chunk request = sharedRequest(records);
+    if (request != null) {
+      return encodeAsRequest(request, records);
     }
     List<String> columns = columns(records);
     if (columns.isEmpty()) {
@@ -74,30 +83,12 @@ public final class BodyEncoder {
           put((byte) ',');
         }
         int i = slot[c];
-        if (i < 0) {
-          put((byte) ',');
-          continue;
+        if (i >= 0) {
+          display(r, i);
         }
-        Record.Wire wire = r.unchanged(i);
-        if (wire instanceof BodyDecoder.WireRow row) {
-          int s = row.span(i);
-          if (s < 0 || !copyCell(row.chunk, s, r, i)) {
-            put((byte) ',');
-            continue;
-          }
-          put((byte) ',');
-        } else if (r.isNull(i)) {
-          put((byte) ',');
-        } else if (r.isMultivalue(i)) {
-          List<String> values = r.all(i);
-          string(String.join("\n", values));
-          put((byte) ',');
-          scratch.setLength(0);
-          Multivalue.encode(values, scratch);
-          string(scratch, 0);
-        } else {
-          string(r.first(i));
-          put((byte) ',');
+        put((byte) ',');
+        if (i >= 0) {
+          multivalue(r, i, scratch);
         }
       }
       put((byte) '\n');
@@ -106,22 +97,143 @@ public final class BodyEncoder {
   }
 
   /**
-   * Writes a cell still in its request form: the bytes between the quotes as they are (a quoted
-   * cell's content already has its quotes doubled). False when the cell is empty (null).
+   * The request body every record was decoded from, when they all share its fields and its header
+   * pairs every field with its {@code __mv_} column; else null.
    */
-  private boolean copyCell(BodyDecoder.Chunk chunk, int span, Record r, int i) {
+  private static BodyDecoder.Chunk sharedRequest(List<Record> records) {
+    if (!(records.get(0).wire() instanceof BodyDecoder.WireRow first) || !first.chunk.paired) {
+      return null;
+    }
+    BodyDecoder.Chunk chunk = first.chunk;
+    for (Record r : records) {
+      if (r.fields() != chunk.fields) {
+        return null;
+      }
+    }
+    return chunk;
+  }
+
+  /**
+   * Encodes records that share the fields of {@code request}: its header as it came, then a
+   * display and an {@code __mv_} column per field added since with a value in some record.
+   */
+  private Body encodeAsRequest(BodyDecoder.Chunk request, List<Record> records) {
+    Fields fields = request.fields;
+    int from = request.headerFields;
+    int[] added = addedSlots(records, from, fields.size());
+    byte[] in = request.body;
+    len = 0;
+    ensure(request.headerEnd + 64);
+    System.arraycopy(in, 0, buf, 0, request.headerEnd);
+    len = request.headerEnd;
+    for (int i : added) {
+      String name = fields.name(i);
+      checkName(name);
+      put((byte) ',');
+      string(name);
+      put((byte) ',');
+      string(BodyDecoder.MV_PREFIX + name);
+    }
+    put((byte) '\n');
+    int[] columnSlots = request.columnSlots;
+    boolean[] mvColumn = request.isMultivalueColumn;
+    StringBuilder scratch = new StringBuilder();
+    for (Record r : records) {
+      int end;
+      if (!r.changedSinceSettled() && r.wire() instanceof BodyDecoder.WireRow row
+          && row.chunk == request && (end = row.rowEnd()) >= 0) {
+        int start = row.rowStart();
+        int n = end - start;
+        ensure(n + 1);
+        System.arraycopy(in, start, buf, len, n);
+        len += n;
+      } else {
+        for (int c = 0; c < columnSlots.length; c++) {
+          if (c > 0) {
+            put((byte) ',');
+          }
+          if (mvColumn[c]) {
+            multivalue(r, columnSlots[c], scratch);
+          } else {
+            display(r, columnSlots[c]);
+          }
+        }
+      }
+      for (int i : added) {
+        put((byte) ',');
+        display(r, i);
+        put((byte) ',');
+        multivalue(r, i, scratch);
+      }
+      put((byte) '\n');
+    }
+    return new Body(buf, len);
+  }
+
+  /** The slots in {@code [from, to)} with a value in at least one record, in order. */
+  private static int[] addedSlots(List<Record> records, int from, int to) {
+    boolean[] seen = new boolean[Math.max(0, to - from)];
+    int left = seen.length;
+    for (int k = 0; k < records.size() && left > 0; k++) {
+      Record r = records.get(k);
+      for (int i = from; i < to; i++) {
+        if (!seen[i - from] && !r.isNull(i)) {
+          seen[i - from] = true;
+          left--;
+        }
+      }
+    }
+    int[] slots = new int[seen.length - left];
+    int n = 0;
+    for (int i = 0; i < seen.length; i++) {
+      if (seen[i]) {
+        slots[n++] = from + i;
+      }
+    }
+    return slots;
+  }
+
+  /** Writes the display cell of slot {@code i}: the value, multivalues joined by LF, or nothing. */
+  private void display(Record r, int i) {
+    Record.Wire wire = r.unchanged(i);
+    if (wire instanceof BodyDecoder.WireRow row) {
+      int s = row.span(i);
+      if (s >= 0) {
+        copyCell(row.chunk, s, r, i);
+      }
+    } else if (r.isMultivalue(i)) {
+      string(String.join("\n", r.all(i)));
+    } else if (!r.isNull(i)) {
+      string(r.first(i));
+    }
+  }
+
+  /** Writes the {@code __mv_} cell of slot {@code i}: empty unless it holds several values. */
+  private void multivalue(Record r, int i, StringBuilder scratch) {
+    if (r.isMultivalue(i)) {
+      scratch.setLength(0);
+      Multivalue.encode(r.all(i), scratch);
+      string(scratch, 0);
+    }
+  }
+
+  /**
+   * Writes a cell still in its request form: the bytes between the quotes as they are (a quoted
+   * cell's content already has its quotes doubled); nothing when it is empty (null).
+   */
+  private void copyCell(BodyDecoder.Chunk chunk, int span, Record r, int i) {
     byte[] b = chunk.body;
     int start = chunk.spans[span];
     int end = chunk.spans[span + 1];
     if (start == end) {
-      return false;
+      return;
     }
     boolean quoted = start > 0 && b[start - 1] == '"';
     boolean special = BodyDecoder.needsQuotes(b, start, end);
     if (special && !quoted) {
       // a loose quote in an unquoted cell: it needs doubling
       string(r.first(i));
-      return true;
+      return;
     }
     int n = end - start;
     ensure(n + 2);
@@ -133,7 +245,6 @@ public final class BodyEncoder {
     if (special) {
       buf[len++] = '"';
     }
-    return true;
   }
 
   private static List<String> columns(List<Record> records) {

@@ -146,4 +146,45 @@ class BodyCodecTest {
     assertEquals(List.of(Record.of("x", "a", "y", "b\r"), Record.of("x", "1", "y", "2"),
         Record.of("x", "\r", "y", "3")), rs);
   }
+  @Test
+  void aReplyKeepsTheRequestHeaderAndCopiesUnchangedRowsWholeWithAddedFieldsAfterThem() {
+    // CR LF rows, a quoted cell that needs no quotes and a multivalue arrive as splunkd wrote them
+    String in = "\"_time\",\"ip addr\",\"__mv__time\",\"__mv_ip addr\"\r\n"
+        + "\"1599171244.277\",\"a\nb\",,\"$a$;$b$\"\r\n"
+        + "7,\"plain\",,\r\n";
+    List<Record> rs = decoder.decode(frame(in));
+    assertEquals(List.of("a", "b"), rs.get(0).getAll("ip addr"));
+    rs.get(0).put("score", 1);
+    rs.get(1).put("score", 0);
+    assertEquals("\"_time\",\"ip addr\",\"__mv__time\",\"__mv_ip addr\",score,__mv_score\n"
+        + "\"1599171244.277\",\"a\nb\",,\"$a$;$b$\",1,\n"
+        + "7,\"plain\",,,0,\n", encode(rs));
+  }
+
+  @Test
+  void aChangedRowIsWrittenInTheRequestsColumnOrder() {
+    List<Record> rs = decoder.decode(frame("a,b,\"__mv_a\",\"__mv_b\"\n1,2,,\n3,4,,\n"));
+    rs.get(0).putAll("b", List.of("x", "y$"));
+    rs.get(1).remove("a");
+    assertEquals("a,b,\"__mv_a\",\"__mv_b\"\n1,\"x\ny$\",,$x$;$y$$$\n,4,,\n", encode(rs));
+  }
+
+  @Test
+  void aRowWithAQuoteInsideAnUnquotedCellIsRewrittenNotCopied() {
+    List<Record> rs = decoder.decode(frame("a,\"__mv_a\"\nx\"\"y,\n"));
+    assertEquals("x\"\"y", rs.get(0).get("a"));
+    assertEquals("a,\"__mv_a\"\n\"x\"\"\"\"y\",\n", encode(rs));
+  }
+
+  @Test
+  void aRequestWithoutAnMvColumnPerFieldGetsTheInterleavedHeader() {
+    assertEquals("a,__mv_a,b,__mv_b\n1,,2,\n", encode(decoder.decode(frame("a,b\n1,2\n"))));
+  }
+
+  @Test
+  void recordsFromTwoRequestsGetTheInterleavedHeader() {
+    List<Record> rs = new java.util.ArrayList<>(decoder.decode(frame("a,\"__mv_a\"\n1,\n")));
+    rs.addAll(decoder.decode(frame("a,\"__mv_a\"\n2,\n")));
+    assertEquals("a,__mv_a\n1,\n2,\n", encode(rs));
+  }
 }

@@ -83,7 +83,13 @@ class BodyDecoderAgreementTest {
         } catch (CodecException e) {
           before = "error: " + e.getMessage();
         }
-        assertEquals(before, reencode(ours.records), "re-encoded body " + shown);
+        String after = reencode(ours.records);
+        if (!ours.records.isEmpty() && ((BodyDecoder.WireRow) ours.records.get(0).wire()).chunk.paired) {
+          // the reply keeps the request's header: FastCSV reads back every record, empty ones too
+          assertEquals(theirs.records, readBack(after), "re-encoded body " + shown);
+        } else {
+          assertEquals(before, after, "re-encoded body " + shown);
+        }
       } else {
         agreedErrors++;
       }
@@ -99,6 +105,10 @@ class BodyDecoderAgreementTest {
     List<Record> rs = decoder.decode(frame("h,i\rq,\"a\r\"\r\n1,2\r".getBytes(StandardCharsets.UTF_8)));
     assertEquals(List.of(Record.of("h", "q", "i", "a\r"), Record.of("h", "1", "i", "2")), rs);
     assertEquals("h,__mv_h,i,__mv_i\nq,,\"a\r\",\n1,,2,\n", reencode(rs));
+  }
+
+  private List<Record> readBack(String body) {
+    return body.isEmpty() ? List.of() : reference.decode(frame(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String reencode(List<Record> records) {
@@ -123,7 +133,8 @@ class BodyDecoderAgreementTest {
     assertNull(r.unchanged(0), "a value that was set is not");
     r.remove("c");
     r.put("d", "new");
-    assertEquals("a,__mv_a,b,__mv_b,d,__mv_d\n\"x,1\",,\"say \"\"hi\"\"\",,new,\n", reencode(rs));
+    assertEquals("a,b,c,\"__mv_a\",\"__mv_b\",\"__mv_c\",d,__mv_d\n"
+        + "\"x,1\",\"say \"\"hi\"\"\",,,,,new,\n", reencode(rs), "the request's header, the row rewritten");
   }
 
   @Test
@@ -152,6 +163,7 @@ class BodyDecoderAgreementTest {
     byte[] body = "t,\"__mv_t\"\n\"zoë.müller@contoso\",\n".getBytes(StandardCharsets.UTF_8);
     Record r = decoder.decode(frame(body)).get(0);
     assertEquals("zoë.müller@contoso", r.get("t"));
-    assertEquals("t,__mv_t\nzoë.müller@contoso,\n", reencode(List.of(r)));
+    assertEquals("t,__mv_t\nzoë.müller@contoso,\n", reencode(List.of(r.copy())));
+    assertEquals("t,\"__mv_t\"\n\"zoë.müller@contoso\",\n", reencode(List.of(r)), "as it arrived");
   }
 }
