@@ -97,10 +97,9 @@ public final class BodyDecoder {
     }
 
     List<Record> records() {
-      List<Record> records = new ArrayList<>();
       int rowStart = pos;
       if (!readRow()) {
-        return records;
+        return new ArrayList<>();
       }
       Layout layout = layout(rowStart);
       int columns = layout.columns();
@@ -110,6 +109,7 @@ public final class BodyDecoder {
       int expectedRows = Math.max(1, Math.min(estimateRows(), 1 << 20));
       int[] spans = new int[Math.max(16, expectedRows * width * 2)];
       int[] rowSpans = new int[2 * expectedRows];
+      List<Record> records = new ArrayList<>(expectedRows);
       int used = 0;
       int row = 0;
       Chunk chunk = new Chunk(b, layout, rowEnd);

@@ -20,7 +20,9 @@ public final class FrameWriter {
     try {
       out.write(header);
       out.write(metadata);
-      out.write(body, 0, bodyLength);
+      for (int at = 0; at < bodyLength; at += FrameReader.IO_PIECE_BYTES) {
+        out.write(body, at, Math.min(FrameReader.IO_PIECE_BYTES, bodyLength - at));
+      }
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("writing a reply frame failed (did splunkd close the pipe?)", e);
