@@ -242,7 +242,12 @@ public final class Record {
 
   /** Sets a whole number. */
   public Record put(String name, long value) {
-    return put(name, value >= 0 && value < SMALL.length ? SMALL[(int) value] : Long.toString(value));
+    return put(name, number(value));
+  }
+
+  /** The decimal form of a whole number; small ones are shared. */
+  static String number(long value) {
+    return value >= 0 && value < SMALL.length ? SMALL[(int) value] : Long.toString(value);
   }
 
   /** Sets every value of a field: none removes it, one makes it single-valued. */

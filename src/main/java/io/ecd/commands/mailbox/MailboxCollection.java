@@ -24,6 +24,7 @@ final class MailboxCollection implements SearchCommand {
   private long dropped;
   private long systemPrincipals;
   private long allowlisted;
+  private final ScoreWriter writer = new ScoreWriter();
 
   MailboxCollection(Scorer scorer, Keep keep, boolean distributed) {
     this.scorer = scorer;
@@ -60,23 +61,11 @@ final class MailboxCollection implements SearchCommand {
         dropped++;
         continue;
       }
-      write(event, score, extended);
+      writer.write(event, score, extended);
       out.emit(event);
     }
     if (last) {
       out.message(Output.Level.INFO, summary());
-    }
-  }
-
-  static void write(Record event, Score score, boolean extended) {
-    event.put("IsSuspiciousCmdlet", score.cmdlet());
-    event.put("IsSuspiciousAgent", score.agent());
-    event.put("IsCrossMailboxAccess", score.cross());
-    event.put("SuspicionScore", score.total());
-    event.put("DetectionType", score.detectionType());
-    if (extended) {
-      event.putAll("MatchedSignals", score.signals());
-      event.put("SuppressedBy", score.suppressedBy());
     }
   }
 

@@ -65,6 +65,7 @@ final class RemoteEmailCollection {
     if (extended) {
       stats.values("MatchedSignals", "Signals");
     }
+    ScoreWriter writer = new ScoreWriter();
     long inWorkload = 0;
     long suspicious = 0;
     long suppressed = 0;
@@ -81,7 +82,7 @@ final class RemoteEmailCollection {
         continue;
       }
       suspicious++;
-      MailboxCollection.write(event, score, extended);
+      writer.write(event, score, extended);
       if (extended && !event.has("ClientIP")) {
         event.putAll("ClientIP", event.getAll("ClientIPAddress"));
       }

@@ -1,5 +1,6 @@
 package io.ecd.commands.mailbox;
 
+import io.ecd.command.FieldRef;
 import io.ecd.command.Record;
 import io.ecd.spl.Spl;
 import java.time.Clock;
@@ -44,6 +45,13 @@ final class Scorer {
   private final Map<String, List<Lookups.AllowEntry>> allowlist = new HashMap<>();
   private final List<String> requiredFields;
   private final Clock clock;
+  private final FieldRef operationField = new FieldRef("Operation");
+  private final FieldRef clientInfoField = new FieldRef("ClientInfoString");
+  private final FieldRef userField = new FieldRef("UserId");
+  private final FieldRef ownerField = new FieldRef("MailboxOwnerUPN");
+  private final FieldRef workloadField = new FieldRef("Workload");
+  private final FieldRef logonTypeField = new FieldRef("LogonType");
+  private final FieldRef timeField = new FieldRef("_time");
 
   private Scorer(Profile profile, List<Lookups.Operation> operations, List<String> agents,
       List<Lookups.AllowEntry> allowlist, Clock clock) {
@@ -100,25 +108,25 @@ final class Scorer {
   }
 
   private Score documented(Record event) {
-    String operation = value(event, "Operation");
+    String operation = value(event, operationField);
     int cmdlet = operation != null && documentedOperations.contains(operation) ? 1 : 0;
-    int agent = firstAgent(value(event, "ClientInfoString")) != null ? 1 : 0;
+    int agent = firstAgent(value(event, clientInfoField)) != null ? 1 : 0;
     int cross = "MailboxLogin".equals(operation)
-        && Boolean.TRUE.equals(Spl.notEqual(value(event, "UserId"), value(event, "MailboxOwnerUPN")))
+        && Boolean.TRUE.equals(Spl.notEqual(value(event, userField), value(event, ownerField)))
         ? 1 : 0;
     return new Score(cmdlet, agent, cross, List.of(), null);
   }
 
   private Score extended(Record event) {
-    String operation = value(event, "Operation");
+    String operation = value(event, operationField);
     String op = operation == null ? null : operation.toLowerCase(Locale.ROOT);
-    String user = value(event, "UserId");
+    String user = value(event, userField);
     List<String> signals = new ArrayList<>(3);
 
     int cmdlet = 0;
     List<String> workloads = op == null ? null : operations.get(op);
     if (workloads != null) {
-      String workload = value(event, "Workload");
+      String workload = value(event, workloadField);
       for (String w : workloads) {
         if (w == null || w.equalsIgnoreCase(workload)) {
           cmdlet = 1;
@@ -129,17 +137,17 @@ final class Scorer {
     }
 
     int agent = 0;
-    String pattern = firstAgent(value(event, "ClientInfoString"));
+    String pattern = firstAgent(value(event, clientInfoField));
     if (pattern != null) {
       agent = 1;
       signals.add("agent:" + pattern);
     }
 
     int cross = 0;
-    String owner = value(event, "MailboxOwnerUPN");
+    String owner = value(event, ownerField);
     if (op != null && user != null && owner != null && !user.equalsIgnoreCase(owner)) {
       boolean login = op.equals("mailboxlogin");
-      Double logonType = Spl.number(value(event, "LogonType"));
+      Double logonType = Spl.number(value(event, logonTypeField));
       boolean access = MAILBOX_ACCESS_OPERATIONS.contains(op)
           && logonType != null && NON_OWNER_LOGON_TYPES.contains(logonType);
       if (login || access) {
@@ -209,14 +217,14 @@ final class Scorer {
 
   /** The UTC day of the event's _time, or today when it has none. */
   private LocalDate day(Record event) {
-    Double time = Spl.number(event.get("_time"));
+    Double time = Spl.number(timeField.get(event));
     Instant instant = time == null ? clock.instant() : Instant.ofEpochMilli((long) Math.floor(time * 1000));
     return LocalDate.ofInstant(instant, ZoneOffset.UTC);
   }
 
   /** The field's first value, or null when absent or empty. */
-  static String value(Record event, String field) {
-    String v = event.get(field);
+  private static String value(Record event, FieldRef field) {
+    String v = field.get(event);
     return v == null || v.isEmpty() ? null : v;
   }
 
