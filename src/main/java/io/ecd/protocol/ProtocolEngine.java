@@ -109,7 +109,7 @@ public final class ProtocolEngine {
    * @return the process exit code: 0 when the session ended normally, 1 after an error
    */
   public int run(InputStream in, OutputStream out) {
-    FrameReader reader = new FrameReader(new BufferedInputStream(in, 1 << 16), limits);
+    FrameReader reader = new FrameReader(new BufferedInputStream(in, 1 << 16), limits).recycleBodies();
     FrameWriter writer = new FrameWriter(new BufferedOutputStream(out, 1 << 16));
     Session session = new Session(reader, writer);
     try {
@@ -219,6 +219,8 @@ public final class ProtocolEngine {
               body.length());
           held.clear();
         }
+        // the next frame's body goes into this one's buffer
+        decoder.retire(records);
         replied = true;
       }
     }

@@ -34,6 +34,7 @@ public final class BodyDecoder {
   private static final long COMMAS = 0x2c2c2c2c2c2c2c2cL;
   private static final long LFS = 0x0a0a0a0a0a0a0a0aL;
   private static final long CRS = 0x0d0d0d0d0d0d0d0dL;
+  private static final long LOW_SEVEN = 0x7f7f7f7f7f7f7f7fL;
 
   private final int maxFieldChars;
   private final int maxFields;
@@ -59,18 +60,120 @@ public final class BodyDecoder {
 
   /** Decodes the body of {@code frame} into records, in order. */
   public List<Record> decode(Frame frame) {
-    byte[] body = frame.body();
-    if (body.length == 0) {
+    int length = frame.bodyLength();
+    if (length == 0) {
       return new ArrayList<>();
     }
-    checkUtf8(frame);
+    if (length >= Halves.MIN_BYTES && Halves.available()) {
+      List<Record> records = decodeInHalves(frame);
+      if (records != null) {
+        return records;
+      }
+    }
+    checkUtf8(frame, 0, length);
     return new Parser(frame).records();
+  }
+
+  /**
+   * Marks the body {@code records} were decoded from as gone: its buffer is about to hold the next
+   * chunk ({@link io.ecd.protocol.frame.FrameReader#recycleBodies}). A record still in its wire form
+   * that is read after this fails loudly instead of reading the next chunk's bytes.
+   */
+  public void retire(List<Record> records) {
+    for (Record r : records) {
+      if (r.wire() instanceof WireRow row) {
+        row.chunk.header.current = false;
+        return;
+      }
+    }
+  }
+
+  /**
+   * Decodes a large body as two halves at once, split at a row boundary near the middle: a LF
+   * with an even number of quotes before it. Null when the halves cannot stand for the whole (a
+   * quote inside an unquoted cell breaks the count, a half did not end cleanly) or either half
+   * failed: the caller then reads the body in one pass, which gives the records or the error a
+   * single pass gives.
+   */
+  private List<Record> decodeInHalves(Frame frame) {
+    byte[] b = frame.body();
+    int n = frame.bodyLength();
+    Parser first;
+    Header header;
+    try {
+      first = new Parser(frame, 0, n);
+      header = first.header();
+      checkUtf8(frame, 0, first.pos);
+    } catch (CodecException e) {
+      return null;
+    }
+    int split = header == null ? -1 : splitPoint(b, first.pos, n);
+    if (split < 0) {
+      return null;
+    }
+    List<List<Record>> halves = Halves.both(
+        () -> {
+          checkUtf8(frame, first.pos, split);
+          Parser p = new Parser(frame, first.pos, split);
+          List<Record> records = p.rows(header);
+          return p.endedCleanly(split) ? records : null;
+        },
+        () -> {
+          checkUtf8(frame, split, n);
+          Parser p = new Parser(frame, split, n);
+          List<Record> records = p.rows(header);
+          return p.endedCleanly(n) ? records : null;
+        });
+    if (halves == null) {
+      return null;
+    }
+    List<Record> records = new ArrayList<>(halves.get(0).size() + halves.get(1).size());
+    records.addAll(halves.get(0));
+    records.addAll(halves.get(1));
+    return records;
+  }
+
+  /**
+   * The offset just after the first LF at or after the middle of {@code b[from, n)} that has an
+   * even number of quotes between {@code from} and it, or -1 (none, or at the very end).
+   */
+  static int splitPoint(byte[] b, int from, int n) {
+    int mid = from + (n - from) / 2;
+    long quotes = countQuotes(b, from, mid);
+    for (int i = mid; i < n - 1; i++) {
+      byte c = b[i];
+      if (c == '"') {
+        quotes++;
+      } else if (c == '\n' && (quotes & 1) == 0) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** The number of quote bytes in {@code b[from, to)}, eight bytes at a time. */
+  static long countQuotes(byte[] b, int from, int to) {
+    long count = 0;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ QUOTES;
+      // exact: the high bit of every byte of x that is zero
+      long t = ~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN);
+      count += Long.bitCount(t);
+    }
+    for (; i < to; i++) {
+      if (b[i] == '"') {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** One pass over one body. */
   private final class Parser {
     private final Frame frame;
     private final byte[] b;
+    /** The end of the range read: the body's end, or a row boundary when the body is read in parts. */
     private final int n;
     private int pos;
     /** Body offset where the quote of a cell not closed before the end opened, or -1. */
@@ -91,20 +194,66 @@ public final class BodyDecoder {
     private int cells;
 
     Parser(Frame frame) {
-      this.frame = frame;
-      this.b = frame.body();
-      this.n = b.length;
+      this(frame, 0, frame.bodyLength());
     }
 
-    List<Record> records() {
+    /** A parser of the rows in {@code [from, to)}; {@code from} starts a row. */
+    Parser(Frame frame, int from, int to) {
+      this.frame = frame;
+      this.b = frame.body();
+      this.n = to;
+      this.pos = from;
+      this.currentRowStart = from;
+      this.previousRowStart = from;
+    }
+
+    /**
+     * True when the rows read ended exactly at {@code end}, after a line terminator, with every
+     * quote closed and none inside an unquoted cell: a part read alone reads as in a whole body.
+     */
+    boolean endedCleanly(int end) {
+      return pos == end && unclosedQuote < 0 && !looseQuote && end > 0
+          && (end == frame.bodyLength() || b[end - 1] == '\n');
+    }
+
+    /** Reads the header row; null when the body has none. */
+    Header header() {
       int rowStart = pos;
       if (!readRow()) {
+        return null;
+      }
+      return new Header(b, n, layout(rowStart), rowEnd);
+    }
+
+    /** Every record of a whole body. */
+    List<Record> records() {
+      Header header = header();
+      if (header == null) {
         return new ArrayList<>();
       }
-      Layout layout = layout(rowStart);
-      int columns = layout.columns();
-      int[] display = layout.displayColumns;
-      int width = display.length;
+      List<Record> records = rows(header);
+      if (unclosedQuote >= 0 || looseQuote) {
+        checkClosedQuote();
+      }
+      return records;
+    }
+
+    /** The records of the rows from here to the end of this parser's range. */
+    List<Record> rows(Header header) {
+      int rowStart;
+      Fields fields = header.fields;
+      int columns = header.columnSlots.length;
+      int width = header.width;
+      int[] display = new int[width];
+      int[] multivalueColumns = new int[columns - width];
+      for (int c = 0, d = 0, m = 0; c < columns; c++) {
+        if (header.isMultivalueColumn[c]) {
+          multivalueColumns[m++] = c;
+        } else {
+          display[d++] = c;
+        }
+      }
+      int[] slot = header.columnSlots;
       // spans of the display cells of every row: start, end
       int expectedRows = Math.max(1, Math.min(estimateRows(), 1 << 20));
       int[] spans = new int[Math.max(16, expectedRows * width * 2)];
@@ -112,7 +261,7 @@ public final class BodyDecoder {
       List<Record> records = new ArrayList<>(expectedRows);
       int used = 0;
       int row = 0;
-      Chunk chunk = new Chunk(b, layout, rowEnd);
+      Chunk chunk = new Chunk(header);
       while (pos < n) {
         rowStart = pos;
         readRow();
@@ -126,12 +275,12 @@ public final class BodyDecoder {
         }
         if (used + 2 * width > spans.length) {
           spans = Arrays.copyOf(spans, Math.max(spans.length * 2, used + 2 * width));
-          chunk.spans = spans;
         }
         if (2 * row + 2 > rowSpans.length) {
           rowSpans = Arrays.copyOf(rowSpans, rowSpans.length * 2);
-          chunk.rowSpans = rowSpans;
         }
+        chunk.spans = spans;
+        chunk.rowSpans = rowSpans;
         rowSpans[2 * row] = rowStart;
         rowSpans[2 * row + 1] = rowLoose ? -1 : rowEnd;
         for (int k = 0; k < width; k++) {
@@ -139,13 +288,13 @@ public final class BodyDecoder {
           spans[used + 2 * k] = cellStart[c];
           spans[used + 2 * k + 1] = cellEnd[c];
         }
-        Record record = new Record(layout.fields, new WireRow(chunk, used, row));
+        Record record = new Record(fields, new WireRow(chunk, used, row));
         used += 2 * width;
         row++;
-        for (int c : layout.multivalueColumns) {
+        for (int c : multivalueColumns) {
           if (cellEnd[c] > cellStart[c]) {
             String cell = text(cellStart[c], cellEnd[c]);
-            record.setAll(layout.slot[c], Multivalue.decode(cell, frame, lineOf(rowStart), c + 1));
+            record.setAll(slot[c], Multivalue.decode(cell, frame, lineOf(rowStart), c + 1));
           }
         }
         record.settle();
@@ -153,9 +302,6 @@ public final class BodyDecoder {
       }
       chunk.spans = spans;
       chunk.rowSpans = rowSpans;
-      if (unclosedQuote >= 0 || looseQuote) {
-        checkClosedQuote();
-      }
       return records;
     }
 
@@ -356,7 +502,7 @@ public final class BodyDecoder {
       if (rowStart >= n || b[rowStart] == '\n' || b[rowStart] == '\r') {
         // an empty line: a row of one empty cell
         return new CodecException(frame.position() + ": body row at line " + line + " (byte "
-            + (frame.bodyOffset() + lineOffset(b, line)) + ") has " + cells
+            + (frame.bodyOffset() + lineOffset(b, frame.bodyLength(), line)) + ") has " + cells
             + " cells but the header has " + columns
             + "; expected every row to have as many cells as the header");
       }
@@ -384,7 +530,7 @@ public final class BodyDecoder {
     /** The row that could not be read is said to be near the line after the last good row's start. */
     private CodecException notCsv(String why) {
       long line = lineAt(previousRowStart) + 1;
-      long at = lineOffset(b, line);
+      long at = lineOffset(b, frame.bodyLength(), line);
       String root = Options.quote(why); // as the message of the parser used before
       root = root.substring(1, root.length() - 1);
       return new CodecException(frame.position() + ": body row near line " + line
@@ -422,9 +568,13 @@ public final class BodyDecoder {
     }
   }
 
-  /** The bytes and cell spans of one body, shared by its records. */
-  static final class Chunk {
+  /** The header of one body: what a reply needs to keep the request's columns. */
+  static final class Header {
+    /** The body: its first {@code bodyLength} bytes. */
     final byte[] body;
+    final int bodyLength;
+    /** False once the body's buffer may hold another chunk: reading a value is then a bug. */
+    boolean current = true;
     /** The fields of the header, shared by the records (commands may add more after them). */
     final Fields fields;
     /** How many fields the header has: slots below this came with the rows. */
@@ -439,12 +589,10 @@ public final class BodyDecoder {
     /** Field slot to its column among the display columns, or -1. */
     final int[] displaySlots;
     final int width;
-    int[] spans;
-    /** Per row: where it starts, and where it ends or -1 when it cannot be copied as it is. */
-    int[] rowSpans;
 
-    private Chunk(byte[] body, Layout layout, int headerEnd) {
+    private Header(byte[] body, int bodyLength, Layout layout, int headerEnd) {
       this.body = body;
+      this.bodyLength = bodyLength;
       this.fields = layout.fields();
       this.headerFields = layout.fields().size();
       this.headerEnd = headerEnd;
@@ -453,6 +601,22 @@ public final class BodyDecoder {
       this.paired = layout.paired();
       this.displaySlots = layout.displaySlots();
       this.width = layout.displayColumns().length;
+    }
+  }
+
+  /** The cell spans of a run of rows of one body (all of them, or one part), shared by their records. */
+  static final class Chunk {
+    final Header header;
+    final byte[] body;
+    final int[] displaySlots;
+    int[] spans;
+    /** Per row: where it starts, and where it ends or -1 when it cannot be copied as it is. */
+    int[] rowSpans;
+
+    Chunk(Header header) {
+      this.header = header;
+      this.body = header.body;
+      this.displaySlots = header.displaySlots;
     }
 
     /** The content of a cell as a String: quoted cells have their doubled quotes undoubled. */
@@ -482,6 +646,14 @@ public final class BodyDecoder {
       this.row = row;
     }
 
+    private void checkCurrent() {
+      if (!chunk.header.current) {
+        throw new IllegalStateException("a record was read after the chunk it came in: its body"
+            + " buffer holds a later chunk now; a command that keeps records past execute() must"
+            + " detach() them");
+      }
+    }
+
     /** Where the row starts in the body. */
     int rowStart() {
       return chunk.rowSpans[2 * row];
@@ -505,12 +677,14 @@ public final class BodyDecoder {
 
     @Override
     public boolean isNull(int i) {
+      checkCurrent();
       int s = span(i);
       return s < 0 || chunk.spans[s] == chunk.spans[s + 1];
     }
 
     @Override
     public String value(int i) {
+      checkCurrent();
       int s = span(i);
       if (s < 0) {
         return null;
@@ -521,11 +695,14 @@ public final class BodyDecoder {
     }
   }
 
-  /** Checks the whole body is UTF-8, eight bytes at a time while they are ASCII. */
-  private static void checkUtf8(Frame frame) {
+  /**
+   * Checks {@code body[from, to)} is UTF-8, eight bytes at a time while they are ASCII; {@code from}
+   * and {@code to} do not split a character (0, the body's end, or just after a LF).
+   */
+  private static void checkUtf8(Frame frame, int from, int to) {
     byte[] b = frame.body();
-    int n = b.length;
-    int i = 0;
+    int n = to;
+    int i = from;
     while (i < n) {
       while (i + 8 <= n && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
         i += 8;
@@ -536,7 +713,7 @@ public final class BodyDecoder {
       if (i == n) {
         return;
       }
-      int next = utf8Sequence(b, i);
+      int next = utf8Sequence(b, i, frame.bodyLength());
       if (next < 0) {
         throw new CodecException(frame.position() + ": body is not valid UTF-8 at byte "
             + (frame.bodyOffset() + i) + " (offset " + i + " in the body)");
@@ -546,7 +723,7 @@ public final class BodyDecoder {
   }
 
   /** The offset after the UTF-8 sequence that starts at {@code i}, or -1 when it is not valid. */
-  private static int utf8Sequence(byte[] b, int i) {
+  private static int utf8Sequence(byte[] b, int i, int end) {
     int c = b[i] & 0xff;
     int extra;
     int min;
@@ -566,7 +743,7 @@ public final class BodyDecoder {
     }
     int cp = c & (0x3f >> extra);
     for (int k = 1; k <= extra; k++) {
-      if (i + k >= b.length || (b[i + k] & 0xc0) != 0x80) {
+      if (i + k >= end || (b[i + k] & 0xc0) != 0x80) {
         return -1;
       }
       cp = (cp << 6) | (b[i + k] & 0x3f);
@@ -619,9 +796,9 @@ public final class BodyDecoder {
   }
 
   /** The byte offset where physical line {@code line} (from 1) starts, or the body's end. */
-  static long lineOffset(byte[] body, long line) {
+  static long lineOffset(byte[] body, int length, long line) {
     long current = 1;
-    for (int i = 0; i < body.length; i++) {
+    for (int i = 0; i < length; i++) {
       if (current >= line) {
         return i;
       }
@@ -629,6 +806,6 @@ public final class BodyDecoder {
         current++;
       }
     }
-    return body.length;
+    return length;
   }
 }

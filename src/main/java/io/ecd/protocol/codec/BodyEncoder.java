@@ -36,6 +36,8 @@ public final class BodyEncoder {
   private final String[] cachedStrings = new String[CACHE_SIZE];
   private final byte[][] cachedBytes = new byte[CACHE_SIZE][];
   private int len;
+  /** Encodes the second half of large replies. */
+  private BodyEncoder partner;
 
   /**
    * The encoded body; only the first {@code length} bytes of {@code bytes} count. The array is the
@@ -50,7 +52,7 @@ public final class BodyEncoder {
     if (records.isEmpty()) {
       return Body.EMPTY;
     }
-    BodyDecoder.Chunk request = sharedRequest(records);
+    BodyDecoder.Header request = sharedRequest(records);
     if (request != null) {
       return encodeAsRequest(request, records);
     }
@@ -97,34 +99,33 @@ public final class BodyEncoder {
   }
 
   /**
-   * The request body every record was decoded from, when they all share its fields and its header
-   * pairs every field with its {@code __mv_} column; else null.
+   * The header of the request body every record was decoded from, when they all share its fields
+   * and it pairs every field with its {@code __mv_} column; else null.
    */
-  private static BodyDecoder.Chunk sharedRequest(List<Record> records) {
-    if (!(records.get(0).wire() instanceof BodyDecoder.WireRow first) || !first.chunk.paired) {
+  private static BodyDecoder.Header sharedRequest(List<Record> records) {
+    if (!(records.get(0).wire() instanceof BodyDecoder.WireRow first) || !first.chunk.header.paired) {
       return null;
     }
-    BodyDecoder.Chunk chunk = first.chunk;
+    BodyDecoder.Header header = first.chunk.header;
     for (Record r : records) {
-      if (r.fields() != chunk.fields) {
+      if (r.fields() != header.fields) {
         return null;
       }
     }
-    return chunk;
+    return header;
   }
 
   /**
    * Encodes records that share the fields of {@code request}: its header as it came, then a
-   * display and an {@code __mv_} column per field added since with a value in some record.
+   * display and an {@code __mv_} column per field added since with a value in some record. The
+   * rows of a large reply are written as two halves at once ({@link Halves}).
    */
-  private Body encodeAsRequest(BodyDecoder.Chunk request, List<Record> records) {
+  private Body encodeAsRequest(BodyDecoder.Header request, List<Record> records) {
     Fields fields = request.fields;
-    int from = request.headerFields;
-    int[] added = addedSlots(records, from, fields.size());
-    byte[] in = request.body;
+    int[] added = addedSlots(records, request.headerFields, fields.size());
     len = 0;
     ensure(request.headerEnd + 64);
-    System.arraycopy(in, 0, buf, 0, request.headerEnd);
+    System.arraycopy(request.body, 0, buf, 0, request.headerEnd);
     len = request.headerEnd;
     for (int i : added) {
       String name = fields.name(i);
@@ -135,13 +136,41 @@ public final class BodyEncoder {
       string(BodyDecoder.MV_PREFIX + name);
     }
     put((byte) '\n');
+    int rowsFrom = len;
+    int mid = records.size() / 2;
+    if (request.bodyLength >= Halves.MIN_BYTES && mid > 0 && Halves.available()) {
+      if (partner == null) {
+        partner = new BodyEncoder();
+      }
+      BodyEncoder second = partner;
+      List<Integer> ends = Halves.both(
+          () -> rows(request, added, records.subList(0, mid)),
+          () -> {
+            second.len = 0;
+            return second.rows(request, added, records.subList(mid, records.size()));
+          });
+      if (ends != null) {
+        ensure(second.len);
+        System.arraycopy(second.buf, 0, buf, len, second.len);
+        len += second.len;
+        return new Body(buf, len);
+      }
+      len = rowsFrom; // a half failed: one pass gives its error
+    }
+    rows(request, added, records);
+    return new Body(buf, len);
+  }
+
+  /** Writes the rows of {@link #encodeAsRequest} at the end of the buffer; gives its length. */
+  private int rows(BodyDecoder.Header request, int[] added, List<Record> records) {
     int[] columnSlots = request.columnSlots;
     boolean[] mvColumn = request.isMultivalueColumn;
+    byte[] in = request.body;
     StringBuilder scratch = new StringBuilder();
     for (Record r : records) {
       int end;
       if (!r.changedSinceSettled() && r.wire() instanceof BodyDecoder.WireRow row
-          && row.chunk == request && (end = row.rowEnd()) >= 0) {
+          && row.chunk.header == request && (end = row.rowEnd()) >= 0) {
         int start = row.rowStart();
         int n = end - start;
         ensure(n + 1);
@@ -167,7 +196,7 @@ public final class BodyEncoder {
       }
       put((byte) '\n');
     }
-    return new Body(buf, len);
+    return len;
   }
 
   /** The slots in {@code [from, to)} with a value in at least one record, in order. */

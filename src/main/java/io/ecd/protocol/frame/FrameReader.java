@@ -22,6 +22,8 @@ public final class FrameReader {
   private final byte[] header;
   private long position;
   private int frames;
+  /** The body buffer handed out again and again, once {@link #recycleBodies} was called. */
+  private byte[] recycled;
 
   public FrameReader(InputStream in, FrameLimits limits) {
     this.in = in;
@@ -31,6 +33,19 @@ public final class FrameReader {
 
   public FrameReader(InputStream in) {
     this(in, FrameLimits.DEFAULT);
+  }
+
+  /**
+   * From now on, reads every body up to {@link #EXACT_READ_BYTES} into one buffer, grown as needed,
+   * instead of a new array per frame: a frame's body is then valid only until the next call to
+   * {@link #next}. Saves allocating (and the garbage collector copying) a body-sized array per
+   * chunk.
+   */
+  public FrameReader recycleBodies() {
+    if (recycled == null) {
+      recycled = new byte[0];
+    }
+    return this;
   }
 
   /** The number of bytes consumed so far. */
@@ -64,7 +79,16 @@ public final class FrameReader {
           + " bytes; lower maxresultrows for this search or raise ECD_MAX_BODY_BYTES");
     }
     byte[] metadata = readExactly(index, (int) lengths[0], "metadata");
-    byte[] body = readExactly(index, (int) lengths[1], "body");
+    int bodyLength = (int) lengths[1];
+    if (recycled != null && bodyLength <= EXACT_READ_BYTES) {
+      if (recycled.length < bodyLength) {
+        recycled = null; // let the old buffer go before the larger one is allocated
+        recycled = allocate(index, bodyLength, "body");
+      }
+      readInto(index, recycled, bodyLength, "body");
+      return new Frame(index, start, n, metadata, recycled, bodyLength);
+    }
+    byte[] body = readExactly(index, bodyLength, "body");
     return new Frame(index, start, n, metadata, body);
   }
 
@@ -180,6 +204,44 @@ public final class FrameReader {
    */
   static final int IO_PIECE_BYTES = 1 << 20;
 
+  private byte[] allocate(int index, int length, String part) {
+    try {
+      return new byte[length];
+    } catch (OutOfMemoryError e) {
+      throw new FrameException(index, position, part + " of " + length
+          + " bytes does not fit in memory; raise the JVM heap (ECD_JAVA_OPTS) or lower the limit", e);
+    }
+  }
+
+  /** Reads exactly {@code length} bytes into {@code into}, in pieces. */
+  private void readInto(int index, byte[] into, int length, String part) {
+    long at = position;
+    int got;
+    try {
+      got = readPieces(into, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("frame " + index + " at byte " + at + ": reading the " + part
+          + " failed", e);
+    }
+    position += got;
+    if (got < length) {
+      throw new FrameException(index, at, part + " declared " + length
+          + " bytes but the input ended after " + got);
+    }
+  }
+
+  private int readPieces(byte[] bytes, int length) throws IOException {
+    int got = 0;
+    while (got < length) {
+      int n = in.readNBytes(bytes, got, Math.min(length - got, IO_PIECE_BYTES));
+      if (n == 0) {
+        break;
+      }
+      got += n;
+    }
+    return got;
+  }
+
   private byte[] readExactly(int index, int length, String part) {
     long at = position;
     byte[] bytes;
@@ -210,14 +272,7 @@ public final class FrameReader {
       return in.readNBytes(length);
     }
     byte[] bytes = new byte[length];
-    int got = 0;
-    while (got < length) {
-      int n = in.readNBytes(bytes, got, Math.min(length - got, IO_PIECE_BYTES));
-      if (n == 0) {
-        break;
-      }
-      got += n;
-    }
+    int got = readPieces(bytes, length);
     return got == length ? bytes : java.util.Arrays.copyOf(bytes, got);
   }
 

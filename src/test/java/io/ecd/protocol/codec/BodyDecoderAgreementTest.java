@@ -84,7 +84,7 @@ class BodyDecoderAgreementTest {
           before = "error: " + e.getMessage();
         }
         String after = reencode(ours.records);
-        if (!ours.records.isEmpty() && ((BodyDecoder.WireRow) ours.records.get(0).wire()).chunk.paired) {
+        if (!ours.records.isEmpty() && ((BodyDecoder.WireRow) ours.records.get(0).wire()).chunk.header.paired) {
           // the reply keeps the request's header: FastCSV reads back every record, empty ones too
           assertEquals(theirs.records, readBack(after), "re-encoded body " + shown);
         } else {
