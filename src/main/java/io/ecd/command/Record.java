@@ -211,18 +211,15 @@ public final class Record {
     wire = null;
   }
 
-  /** The value of slot {@code i}: null, a String or a String[]; decodes (and keeps) a wire value. */
+  /**
+   * The value of slot {@code i}: null, a String or a String[]. A wire value is decoded on each
+   * read and not kept: commands mostly read a field once, and a String kept in a record lives as
+   * long as its chunk, which costs the garbage collector more than decoding twice.
+   */
   private Object slot(int i) {
     Object v = i < values.length ? values[i] : null;
     if (v == null) {
-      if (wire == null || i >= wire.size()) {
-        return null;
-      }
-      String decoded = wire.value(i);
-      if (decoded != null) {
-        store(i, decoded);
-      }
-      return decoded;
+      return wire == null || i >= wire.size() ? null : wire.value(i);
     }
     return v == REMOVED ? null : v;
   }

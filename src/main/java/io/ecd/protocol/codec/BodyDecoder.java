@@ -38,6 +38,9 @@ public final class BodyDecoder {
 
   private final int maxFieldChars;
   private final int maxFields;
+  /** Span arrays of retired bodies, per part, for the next body to reuse. */
+  private final int[][] spareSpans = new int[2][];
+  private final int[][] spareRowSpans = new int[2][];
 
   /**
    * @param maxFieldChars longest single value accepted, in chars
@@ -82,10 +85,27 @@ public final class BodyDecoder {
   public void retire(List<Record> records) {
     for (Record r : records) {
       if (r.wire() instanceof WireRow row) {
-        row.chunk.header.current = false;
+        Header header = row.chunk.header;
+        header.current = false;
+        for (Chunk c : header.chunks) {
+          if (c != null) {
+            spareSpans[c.part] = c.spans;
+            spareRowSpans[c.part] = c.rowSpans;
+          }
+        }
         return;
       }
     }
+  }
+
+  /**
+   * A spare array of at least {@code size} ints for {@code part}, taken from {@code spares}, or a
+   * new one. Each part is only ever used by one thread at a time.
+   */
+  private static int[] spare(int[][] spares, int part, int size) {
+    int[] a = spares[part];
+    spares[part] = null;
+    return a != null && a.length >= size ? a : new int[size];
   }
 
   /**
@@ -115,13 +135,13 @@ public final class BodyDecoder {
         () -> {
           checkUtf8(frame, first.pos, split);
           Parser p = new Parser(frame, first.pos, split);
-          List<Record> records = p.rows(header);
+          List<Record> records = p.rows(header, 0);
           return p.endedCleanly(split) ? records : null;
         },
         () -> {
           checkUtf8(frame, split, n);
           Parser p = new Parser(frame, split, n);
-          List<Record> records = p.rows(header);
+          List<Record> records = p.rows(header, 1);
           return p.endedCleanly(n) ? records : null;
         });
     if (halves == null) {
@@ -231,15 +251,18 @@ public final class BodyDecoder {
       if (header == null) {
         return new ArrayList<>();
       }
-      List<Record> records = rows(header);
+      List<Record> records = rows(header, 0);
       if (unclosedQuote >= 0 || looseQuote) {
         checkClosedQuote();
       }
       return records;
     }
 
-    /** The records of the rows from here to the end of this parser's range. */
-    List<Record> rows(Header header) {
+    /**
+     * The records of the rows from here to the end of this parser's range; {@code part} (0 or 1)
+     * picks the recycled span arrays to use.
+     */
+    List<Record> rows(Header header, int part) {
       int rowStart;
       Fields fields = header.fields;
       int columns = header.columnSlots.length;
@@ -256,12 +279,13 @@ public final class BodyDecoder {
       int[] slot = header.columnSlots;
       // spans of the display cells of every row: start, end
       int expectedRows = Math.max(1, Math.min(estimateRows(), 1 << 20));
-      int[] spans = new int[Math.max(16, expectedRows * width * 2)];
-      int[] rowSpans = new int[2 * expectedRows];
+      int[] spans = spare(spareSpans, part, Math.max(16, expectedRows * width * 2));
+      int[] rowSpans = spare(spareRowSpans, part, 2 * expectedRows);
       List<Record> records = new ArrayList<>(expectedRows);
       int used = 0;
       int row = 0;
-      Chunk chunk = new Chunk(header);
+      Chunk chunk = new Chunk(header, part);
+      header.chunks[part] = chunk;
       while (pos < n) {
         rowStart = pos;
         readRow();
@@ -575,6 +599,8 @@ public final class BodyDecoder {
     final int bodyLength;
     /** False once the body's buffer may hold another chunk: reading a value is then a bug. */
     boolean current = true;
+    /** The chunks of its rows: one per part read. */
+    final Chunk[] chunks = new Chunk[2];
     /** The fields of the header, shared by the records (commands may add more after them). */
     final Fields fields;
     /** How many fields the header has: slots below this came with the rows. */
@@ -613,8 +639,12 @@ public final class BodyDecoder {
     /** Per row: where it starts, and where it ends or -1 when it cannot be copied as it is. */
     int[] rowSpans;
 
-    Chunk(Header header) {
+    /** Which recycled span arrays it uses: 0 or 1. */
+    final int part;
+
+    Chunk(Header header, int part) {
       this.header = header;
+      this.part = part;
       this.body = header.body;
       this.displaySlots = header.displaySlots;
     }
