@@ -36,7 +36,8 @@ class LauncherTest {
       "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
   /** Each command's own options, before the user's ECD_JAVA_OPTS so that those still win. */
   private static final Map<String, List<String>> COMMAND_OPTS =
-      Map.of("stdevoutlier", List.of("-XX:TieredStopAtLevel=4"), "mailboxcollection", List.of("-Xmx384m"));
+      Map.of("stdevoutlier", List.of("-XX:TieredStopAtLevel=4"), "mailboxcollection",
+      List.of("-Xmx384m", "-XX:TieredStopAtLevel=4", "-XX:+UseTransparentHugePages"));
 
   @TempDir Path tmp;
   Path bin;
