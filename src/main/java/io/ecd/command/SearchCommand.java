@@ -19,7 +19,11 @@ public interface SearchCommand {
   /**
    * Processes the records of one execute chunk.
    *
-   * @param records the chunk's records, in order; the command may change and emit them
+   * @param records the chunk's records, in order; the command may change and emit them. They are
+   *     read from the chunk's body, whose buffer the next chunk reuses: a streaming or stateful
+   *     command that keeps a record past this call calls {@link Record#detach()} on it first (the
+   *     engine does so for events and reporting commands); reading one that was not detached
+   *     later fails with an {@link IllegalStateException}
    * @param last true for the final chunk of the search
    * @param out where output records and user messages go
    * @throws CommandException when the command cannot go on; the search then fails with its message

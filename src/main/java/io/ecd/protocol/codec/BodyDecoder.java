@@ -38,6 +38,8 @@ public final class BodyDecoder {
 
   private final int maxFieldChars;
   private final int maxFields;
+  /** Large bodies are read as two halves at once. */
+  private final boolean halves;
   /** Span arrays of retired bodies, per part, for the next body to reuse. */
   private final int[][] spareSpans = new int[2][];
   private final int[][] spareRowSpans = new int[2][];
@@ -47,8 +49,14 @@ public final class BodyDecoder {
    * @param maxFields most columns accepted in a header
    */
   public BodyDecoder(int maxFieldChars, int maxFields) {
+    this(maxFieldChars, maxFields, Halves.available());
+  }
+
+  /** With {@code halves} false, every body is read in one pass (tests compare both ways). */
+  BodyDecoder(int maxFieldChars, int maxFields, boolean halves) {
     this.maxFieldChars = maxFieldChars;
     this.maxFields = maxFields;
+    this.halves = halves;
   }
 
   /** Defaults: values up to 64 Mi chars, up to 10,000 columns. */
@@ -67,7 +75,7 @@ public final class BodyDecoder {
     if (length == 0) {
       return new ArrayList<>();
     }
-    if (length >= Halves.MIN_BYTES && Halves.available()) {
+    if (halves && length >= Halves.MIN_BYTES) {
       List<Record> records = decodeInHalves(frame);
       if (records != null) {
         return records;

@@ -165,4 +165,27 @@ class FrameReaderTest {
     new FrameWriter(out).write("{\"finished\":true}".getBytes(StandardCharsets.UTF_8));
     assertEquals("chunked 1.0,17,0\n{\"finished\":true}", out.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void recycledBodiesShareOneBufferAndCarryTheirOwnLength() {
+    FrameReader r = reader("chunked 1.0,2,6\n{}abcdef" + "chunked 1.0,2,3\n{}xyz" + "chunked 1.0,2,8\n{}12345678")
+        .recycleBodies();
+    Frame a = r.next();
+    assertEquals("abcdef", new String(a.body(), 0, a.bodyLength(), StandardCharsets.UTF_8));
+    Frame b = r.next();
+    assertEquals(3, b.bodyLength());
+    assertEquals("xyz", new String(b.body(), 0, b.bodyLength(), StandardCharsets.UTF_8));
+    assertEquals(true, a.body() == b.body(), "the second body went into the first one's buffer");
+    Frame c = r.next();
+    assertEquals("12345678", new String(c.body(), 0, c.bodyLength(), StandardCharsets.UTF_8));
+    assertEquals(2 + 16 + 6 + 2 + 16 + 3 + 2 + 16 + 8, r.position());
+  }
+
+  @Test
+  void aRecycledBodyCutShortIsStillAnError() {
+    FrameReader r = reader("chunked 1.0,2,10\n{}abc").recycleBodies();
+    FrameException e = assertThrows(FrameException.class, r::next);
+    assertEquals(true, e.getMessage().contains("body declared 10 bytes but the input ended after 3"),
+        e.getMessage());
+  }
 }
