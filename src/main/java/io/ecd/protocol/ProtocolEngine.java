@@ -205,10 +205,12 @@ public final class ProtocolEngine {
         List<Record> records = decoder.decode(frame);
         recordsIn += records.size();
         Collector out = new Collector(held);
+        int heldBefore = held.size();
         command.execute(records, execute.finished(), out);
         if (type.emitsOnlyAtEnd() && !execute.finished()) {
-          // records the command keeps must not keep this chunk's body alive
-          for (Record r : records) {
+          // the records emitted now are held until the last chunk, and the next chunk's body goes
+          // into this one's buffer (records the command keeps itself, it detaches)
+          for (Record r : held.subList(heldBefore, held.size())) {
             r.detach();
           }
           writer.write(MetadataCodec.executeReply(false, out.messages));

@@ -98,7 +98,10 @@ public final class TestCommands {
 
       @Override
       public void execute(List<Record> records, boolean last, Output out) {
-        all.addAll(records);
+        for (Record r : records) {
+          r.detach(); // kept past this chunk, whose body buffer the next one reuses
+          all.add(r);
+        }
         if (last) {
           out.message(Output.Level.WARN, "collect: " + all.size() + " records");
           for (int i = all.size() - 1; i >= 0; i--) {

@@ -104,7 +104,7 @@ final class StdevOutlierCommand implements SearchCommand {
       throw Settings.error("received records after the final chunk");
     }
     for (Record record : records) {
-      accept(record);
+      accept(record, last);
     }
     if (last) {
       finished = true;
@@ -112,7 +112,8 @@ final class StdevOutlierCommand implements SearchCommand {
     }
   }
 
-  private void accept(Record record) {
+  /** Takes one row into the statistics, and keeps it when it may be emitted (detached, unless last). */
+  private void accept(Record record, boolean last) {
     rows++;
     double value = value(record);
     double time = time(record);
@@ -137,6 +138,9 @@ final class StdevOutlierCommand implements SearchCommand {
       noEntity++;
     }
     if (settings.emit() == Emit.ALL || (numeric && window == CURRENT && entity != null)) {
+      if (!last) {
+        record.detach(); // the next chunk reuses this one's body
+      }
       pending.add(new Pending(record, value, window, entity));
     }
   }
