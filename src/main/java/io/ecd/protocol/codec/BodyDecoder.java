@@ -276,15 +276,8 @@ public final class BodyDecoder {
       Fields fields = header.fields;
       int columns = header.columnSlots.length;
       int width = header.width;
-      int[] display = new int[width];
-      int[] multivalueColumns = new int[columns - width];
-      for (int c = 0, d = 0, m = 0; c < columns; c++) {
-        if (header.isMultivalueColumn[c]) {
-          multivalueColumns[m++] = c;
-        } else {
-          display[d++] = c;
-        }
-      }
+      int[] display = header.displayColumns;
+      int[] multivalueColumns = header.multivalueColumns;
       int[] slot = header.columnSlots;
       // spans of the display cells of every row: start, end
       int expectedRows = Math.max(1, Math.min(estimateRows(), 1 << 20));
@@ -312,8 +305,6 @@ public final class BodyDecoder {
         if (2 * row + 2 > rowSpans.length) {
           rowSpans = Arrays.copyOf(rowSpans, rowSpans.length * 2);
         }
-        chunk.spans = spans;
-        chunk.rowSpans = rowSpans;
         rowSpans[2 * row] = rowStart;
         rowSpans[2 * row + 1] = rowLoose ? -1 : rowEnd;
         for (int k = 0; k < width; k++) {
@@ -595,11 +586,7 @@ public final class BodyDecoder {
    * (when {@code multivalue[c]}) its {@code __mv_} cell.
    */
   private record Layout(Fields fields, int[] slot, boolean[] multivalue, int[] displayColumns,
-      int[] multivalueColumns, int[] displaySlots, boolean paired) {
-    int columns() {
-      return slot.length;
-    }
-  }
+      int[] multivalueColumns, int[] displaySlots, boolean paired) {}
 
   /** The header of one body: what a reply needs to keep the request's columns. */
   static final class Header {
@@ -619,6 +606,9 @@ public final class BodyDecoder {
     /** Header column to field slot, and whether it is the slot's {@code __mv_} column. */
     final int[] columnSlots;
     final boolean[] isMultivalueColumn;
+    /** The header columns that hold display values, and those that hold {@code __mv_} cells. */
+    final int[] displayColumns;
+    final int[] multivalueColumns;
     /** Every field has a display and an {@code __mv_} column: a reply can keep this header. */
     final boolean paired;
     /** Field slot to its column among the display columns, or -1. */
@@ -633,6 +623,8 @@ public final class BodyDecoder {
       this.headerEnd = headerEnd;
       this.columnSlots = layout.slot();
       this.isMultivalueColumn = layout.multivalue();
+      this.displayColumns = layout.displayColumns();
+      this.multivalueColumns = layout.multivalueColumns();
       this.paired = layout.paired();
       this.displaySlots = layout.displaySlots();
       this.width = layout.displayColumns().length;
