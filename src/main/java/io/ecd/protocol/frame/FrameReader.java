@@ -78,17 +78,18 @@ public final class FrameReader {
           + " exceeds the limit of " + limits.maxBodyBytes()
           + " bytes; lower maxresultrows for this search or raise ECD_MAX_BODY_BYTES");
     }
-    byte[] metadata = readExactly(index, (int) lengths[0], "metadata");
+    byte[] metadata = readExactly(index, (int) lengths[0], "metadata", null);
     int bodyLength = (int) lengths[1];
     if (recycled != null && bodyLength <= EXACT_READ_BYTES) {
       if (recycled.length < bodyLength) {
         recycled = null; // let the old buffer go before the larger one is allocated
-        recycled = allocate(index, bodyLength, "body");
+        recycled = readExactly(index, bodyLength, "body", null);
+      } else {
+        readExactly(index, bodyLength, "body", recycled);
       }
-      readInto(index, recycled, bodyLength, "body");
       return new Frame(index, start, n, metadata, recycled, bodyLength);
     }
-    byte[] body = readExactly(index, bodyLength, "body");
+    byte[] body = readExactly(index, bodyLength, "body", null);
     return new Frame(index, start, n, metadata, body);
   }
 
@@ -204,32 +205,6 @@ public final class FrameReader {
    */
   static final int IO_PIECE_BYTES = 1 << 20;
 
-  private byte[] allocate(int index, int length, String part) {
-    try {
-      return new byte[length];
-    } catch (OutOfMemoryError e) {
-      throw new FrameException(index, position, part + " of " + length
-          + " bytes does not fit in memory; raise the JVM heap (ECD_JAVA_OPTS) or lower the limit", e);
-    }
-  }
-
-  /** Reads exactly {@code length} bytes into {@code into}, in pieces. */
-  private void readInto(int index, byte[] into, int length, String part) {
-    long at = position;
-    int got;
-    try {
-      got = readPieces(into, length);
-    } catch (IOException e) {
-      throw new UncheckedIOException("frame " + index + " at byte " + at + ": reading the " + part
-          + " failed", e);
-    }
-    position += got;
-    if (got < length) {
-      throw new FrameException(index, at, part + " declared " + length
-          + " bytes but the input ended after " + got);
-    }
-  }
-
   private int readPieces(byte[] bytes, int length) throws IOException {
     int got = 0;
     while (got < length) {
@@ -242,11 +217,28 @@ public final class FrameReader {
     return got;
   }
 
-  private byte[] readExactly(int index, int length, String part) {
+  /**
+   * Reads exactly {@code length} bytes of a frame's {@code part} into {@code into}, or into a new
+   * array of that size when it is null (no intermediate buffers); past {@link #EXACT_READ_BYTES} a
+   * new array grows as bytes arrive, so that a header declaring more than the input holds does not
+   * allocate it all.
+   *
+   * @return the array holding the bytes
+   */
+  private byte[] readExactly(int index, int length, String part, byte[] into) {
     long at = position;
-    byte[] bytes;
+    byte[] bytes = into;
+    int got;
     try {
-      bytes = read(length);
+      if (bytes == null && length > EXACT_READ_BYTES) {
+        bytes = in.readNBytes(length);
+        got = bytes.length;
+      } else {
+        if (bytes == null) {
+          bytes = new byte[length];
+        }
+        got = readPieces(bytes, length);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("frame " + index + " at byte " + at + ": reading the " + part
           + " failed", e);
@@ -254,26 +246,12 @@ public final class FrameReader {
       throw new FrameException(index, at, part + " of " + length
           + " bytes does not fit in memory; raise the JVM heap (ECD_JAVA_OPTS) or lower the limit", e);
     }
-    position += bytes.length;
-    if (bytes.length < length) {
+    position += got;
+    if (got < length) {
       throw new FrameException(index, at, part + " declared " + length
-          + " bytes but the input ended after " + bytes.length);
+          + " bytes but the input ended after " + got);
     }
     return bytes;
-  }
-
-  /**
-   * Reads up to {@code length} bytes into an array of that size (no intermediate buffers); past
-   * {@link #EXACT_READ_BYTES}, the array grows as bytes arrive, so that a header declaring more
-   * than the input holds does not allocate it all.
-   */
-  private byte[] read(int length) throws IOException {
-    if (length > EXACT_READ_BYTES) {
-      return in.readNBytes(length);
-    }
-    byte[] bytes = new byte[length];
-    int got = readPieces(bytes, length);
-    return got == length ? bytes : java.util.Arrays.copyOf(bytes, got);
   }
 
   /** The header bytes as a quoted, escaped string for messages. */
