@@ -18,10 +18,6 @@ public final class FieldRef {
     this.name = Objects.requireNonNull(name, "name");
   }
 
-  public String name() {
-    return name;
-  }
-
   /** As {@link Record#get(String)}: the single or first value, or null. */
   public String get(Record record) {
     int i = indexIn(record.fields());

@@ -275,7 +275,7 @@ public final class BodyDecoder {
       int rowStart;
       Fields fields = header.fields;
       int columns = header.columnSlots.length;
-      int width = header.width;
+      int width = header.displayColumns.length;
       int[] display = header.displayColumns;
       int[] multivalueColumns = header.multivalueColumns;
       int[] slot = header.columnSlots;
@@ -613,7 +613,6 @@ public final class BodyDecoder {
     final boolean paired;
     /** Field slot to its column among the display columns, or -1. */
     final int[] displaySlots;
-    final int width;
 
     private Header(byte[] body, int bodyLength, Layout layout, int headerEnd) {
       this.body = body;
@@ -627,7 +626,6 @@ public final class BodyDecoder {
       this.multivalueColumns = layout.multivalueColumns();
       this.paired = layout.paired();
       this.displaySlots = layout.displaySlots();
-      this.width = layout.displayColumns().length;
     }
   }
 
