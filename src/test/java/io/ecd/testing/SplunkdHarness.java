@@ -174,13 +174,7 @@ public final class SplunkdHarness implements AutoCloseable {
 
   /** The next reply frame, failing on timeout, EOF or a malformed frame on stdout. */
   public Reply nextReply() {
-    Object o;
-    try {
-      o = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted");
-    }
+    Object o = poll();
     if (o == null) {
       fail("no reply within " + timeout + " to request " + requests + "; stderr:\n" + stderr());
     }
@@ -188,6 +182,21 @@ public final class SplunkdHarness implements AutoCloseable {
       frames.offer(EOF);
       fail("stdout closed before the reply to request " + requests + "; stderr:\n" + stderr());
     }
+    return reply(o);
+  }
+
+  /** The next item the stdout reader queued (a frame, EOF or a read error), or null on timeout. */
+  private Object poll() {
+    try {
+      return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted");
+    }
+  }
+
+  /** A queued frame as a reply (kept in the transcript); a read error fails the test. */
+  private Reply reply(Object o) {
     if (o instanceof RuntimeException e) {
       throw new AssertionError("stdout holds something other than frames: " + e.getMessage()
           + "\nstderr:\n" + stderr(), e);
@@ -221,13 +230,7 @@ public final class SplunkdHarness implements AutoCloseable {
     closeStdin();
     List<Reply> all = new ArrayList<>();
     while (true) {
-      Object o;
-      try {
-        o = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted");
-      }
+      Object o = poll();
       if (o == null) {
         fail("stdout did not end within " + timeout + "; stderr:\n" + stderr());
       }
@@ -235,13 +238,7 @@ public final class SplunkdHarness implements AutoCloseable {
         frames.offer(EOF);
         return all;
       }
-      if (o instanceof RuntimeException e) {
-        throw new AssertionError("stdout holds something other than frames: " + e.getMessage()
-            + "\nstderr:\n" + stderr(), e);
-      }
-      Frame f = (Frame) o;
-      replies.add(f);
-      all.add(Reply.of(f));
+      all.add(reply(o));
     }
   }
 
