@@ -135,7 +135,7 @@ public final class BodyEncoder {
     Fields fields = request.fields;
     int[] added = addedSlots(records, request.headerFields, fields.size());
     len = 0;
-    ensure(request.headerEnd + 64);
+    reserve(request.bodyLength + request.bodyLength / 4L);
     System.arraycopy(request.body, 0, buf, 0, request.headerEnd);
     len = request.headerEnd;
     for (int i : added) {
@@ -158,6 +158,7 @@ public final class BodyEncoder {
           () -> rows(request, added, records.subList(0, mid)),
           () -> {
             second.len = 0;
+            second.reserve((request.bodyLength + request.bodyLength / 4L) / 2);
             return second.rows(request, added, records.subList(mid, records.size()));
           });
       if (ends != null) {
@@ -443,6 +444,18 @@ public final class BodyEncoder {
       ensure(1);
     }
     buf[len++] = x;
+  }
+
+  /**
+   * Makes room for a reply of about {@code size} bytes in an empty buffer, with an eighth to spare:
+   * replies of one search differ a little in size, and doubling for a slightly larger one would
+   * keep a buffer twice the size needed.
+   */
+  private void reserve(long size) {
+    if (buf.length < size) {
+      buf = NO_BYTES; // let the old buffer go before the larger one is allocated
+      buf = new byte[(int) Math.min(Integer.MAX_VALUE - 16, size + size / 8)];
+    }
   }
 
   private void ensure(int more) {

@@ -83,7 +83,10 @@ public final class FrameReader {
     if (recycled != null && bodyLength <= EXACT_READ_BYTES) {
       if (recycled.length < bodyLength) {
         recycled = null; // let the old buffer go before the larger one is allocated
-        recycled = readExactly(index, bodyLength, "body", null);
+        // an eighth more: bodies of one search differ a little in size, and each larger one
+        // would otherwise cost a new buffer
+        recycled = readExactly(index, bodyLength, "body", null,
+            (int) Math.min(EXACT_READ_BYTES, bodyLength + (long) bodyLength / 8));
       } else {
         readExactly(index, bodyLength, "body", recycled);
       }
@@ -226,6 +229,14 @@ public final class FrameReader {
    * @return the array holding the bytes
    */
   private byte[] readExactly(int index, int length, String part, byte[] into) {
+    return readExactly(index, length, part, into, length);
+  }
+
+  /**
+   * Reads {@code length} bytes into {@code into}, or into a new array of {@code capacity} bytes (at
+   * least {@code length}) when it is null.
+   */
+  private byte[] readExactly(int index, int length, String part, byte[] into, int capacity) {
     long at = position;
     byte[] bytes = into;
     int got;
@@ -235,7 +246,7 @@ public final class FrameReader {
         got = bytes.length;
       } else {
         if (bytes == null) {
-          bytes = new byte[length];
+          bytes = new byte[Math.max(length, capacity)];
         }
         got = readPieces(bytes, length);
       }
