@@ -31,9 +31,14 @@ public final class Record {
   }
 
   private final Fields fields;
-  // each slot: null (absent, or still in the wire form), a String, a String[] of two or more
-  // values, or REMOVED
+  // each stored slot: null (absent, or still in the wire form), a String, a String[] of two or
+  // more values, or REMOVED. Slots from `base` on are in `values` (at i - base); slots the wire
+  // row covers, below `base`, are in `covered`, made when one of them is first set. A decoded
+  // record thus stores only the fields a command adds (a few), not one slot per column.
   private Object[] values;
+  private Object[] covered;
+  /** The first slot kept in {@code values}: the wire row's size, or 0 without one. */
+  private int base;
   private Wire wire;
   /** Bit i: slot i (below 64) was set since decoding, so its wire value no longer counts. */
   private long changed;
@@ -69,6 +74,7 @@ public final class Record {
     this.fields = Objects.requireNonNull(fields, "fields");
     this.values = NONE;
     this.wire = wire;
+    this.base = wire == null ? 0 : wire.size();
   }
 
   /** A new, empty record with fields of its own. */
@@ -117,16 +123,16 @@ public final class Record {
 
   /** True when slot {@code i} is absent. */
   public boolean isNull(int i) {
-    Object v = i < values.length ? values[i] : null;
+    Object v = stored(i);
     if (v == null) {
-      return wire == null || i >= wire.size() || wire.isNull(i);
+      return i >= base || wire.isNull(i);
     }
     return v == REMOVED;
   }
 
   /** True when slot {@code i} holds two or more values. */
   public boolean isMultivalue(int i) {
-    return i < values.length && values[i] instanceof String[];
+    return stored(i) instanceof String[];
   }
 
   /** The first (or only) value of slot {@code i}, or null. */
@@ -155,10 +161,10 @@ public final class Record {
    * have been read, not set nor removed), else null; for the body encoder.
    */
   public Wire unchanged(int i) {
-    if (wire == null || i >= wire.size()) {
+    if (i >= base) {
       return null;
     }
-    if (i < 64 ? (changed & (1L << i)) != 0 : i < values.length && values[i] != null) {
+    if (i < 64 ? (changed & (1L << i)) != 0 : stored(i) != null) {
       return null;
     }
     return wire;
@@ -198,16 +204,18 @@ public final class Record {
     if (wire == null) {
       return;
     }
-    for (int i = 0, n = wire.size(); i < n; i++) {
-      if ((i >= values.length || values[i] == null) && !wire.isNull(i)) {
-        store(i, wire.value(i));
+    Object[] flat = new Object[Math.max(fields.size(), base + values.length)];
+    for (int i = 0; i < base; i++) {
+      Object v = covered == null ? null : covered[i];
+      if (v == null && !wire.isNull(i)) {
+        v = wire.value(i);
       }
+      flat[i] = v == REMOVED ? null : v;
     }
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == REMOVED) {
-        values[i] = null;
-      }
-    }
+    System.arraycopy(values, 0, flat, base, values.length);
+    values = flat;
+    covered = null;
+    base = 0;
     wire = null;
   }
 
@@ -217,16 +225,25 @@ public final class Record {
    * long as its chunk, which costs the garbage collector more than decoding twice.
    */
   private Object slot(int i) {
-    Object v = i < values.length ? values[i] : null;
+    Object v = stored(i);
     if (v == null) {
-      return wire == null || i >= wire.size() ? null : wire.value(i);
+      return i >= base ? null : wire.value(i);
     }
     return v == REMOVED ? null : v;
   }
 
+  /** What slot {@code i} stores: null, a String, a String[] or REMOVED. */
+  private Object stored(int i) {
+    if (i >= base) {
+      int j = i - base;
+      return j < values.length ? values[j] : null;
+    }
+    return covered == null ? null : covered[i];
+  }
+
   /** The number of slots that may hold a value. */
   private int slots() {
-    return wire == null ? values.length : Math.max(values.length, wire.size());
+    return base + values.length;
   }
 
   // ---- writing
@@ -293,23 +310,22 @@ public final class Record {
     if (i < 64) {
       changed |= 1L << i;
     }
-    if (wire != null && i < wire.size()) {
+    if (i < base) {
       rowChanged = true;
-      if (value == null) {
-        value = REMOVED;
+      if (covered == null) {
+        covered = new Object[base];
       }
-    }
-    if (i >= values.length && value == null) {
+      covered[i] = value == null ? REMOVED : value;
       return;
     }
-    store(i, value);
-  }
-
-  private void store(int i, Object value) {
-    if (i >= values.length) {
-      values = Arrays.copyOf(values, Math.max(fields.size(), i + 1));
+    int j = i - base;
+    if (j >= values.length) {
+      if (value == null) {
+        return;
+      }
+      values = Arrays.copyOf(values, Math.max(fields.size() - base, j + 1));
     }
-    values[i] = value;
+    values[j] = value;
   }
 
   // ---- views
