@@ -217,8 +217,8 @@ public final class ProtocolEngine {
         } else {
           BodyEncoder.Body body = encoder.encode(held);
           recordsOut += held.size();
-          writer.write(MetadataCodec.executeReply(execute.finished(), out.messages), body.bytes(),
-              body.length());
+          writer.write(MetadataCodec.executeReply(execute.finished(), out.messages), body.head(),
+              body.headLength(), body.tail(), body.tailLength());
           held.clear();
         }
         // the next frame's body goes into this one's buffer

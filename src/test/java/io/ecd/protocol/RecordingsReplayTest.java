@@ -31,7 +31,7 @@ class RecordingsReplayTest {
 
   private List<Record> roundTrip(Frame f, List<Record> records) {
     BodyEncoder.Body body = encoder.encode(records);
-    byte[] bytes = java.util.Arrays.copyOf(body.bytes(), body.length());
+    byte[] bytes = body.toByteArray();
     return decoder.decode(new Frame(f.index(), f.offset(), f.headerLength(), f.metadata(), bytes));
   }
 

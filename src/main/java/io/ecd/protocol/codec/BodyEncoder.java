@@ -51,11 +51,28 @@ public final class BodyEncoder {
   }
 
   /**
-   * The encoded body; only the first {@code length} bytes of {@code bytes} count. The array is the
-   * encoder's buffer: it is valid until the encoder's next {@link #encode} call.
+   * The encoded body: the first {@code headLength} bytes of {@code head}, then the first {@code
+   * tailLength} of {@code tail} (the second half of a reply encoded in two halves; else empty). The
+   * arrays are the encoder's buffers: they are valid until the encoder's next {@link #encode} call.
    */
-  public record Body(byte[] bytes, int length) {
-    static final Body EMPTY = new Body(new byte[0], 0);
+  public record Body(byte[] head, int headLength, byte[] tail, int tailLength) {
+    static final Body EMPTY = new Body(NO_BYTES, 0);
+
+    Body(byte[] bytes, int length) {
+      this(bytes, length, NO_BYTES, 0);
+    }
+
+    /** The body's size in bytes. */
+    public int length() {
+      return headLength + tailLength;
+    }
+
+    /** The body as one new array. */
+    public byte[] toByteArray() {
+      byte[] all = Arrays.copyOf(head, length());
+      System.arraycopy(tail, 0, all, headLength, tailLength);
+      return all;
+    }
   }
 
   /** Encodes {@code records}; no records give an empty body. */
@@ -134,8 +151,11 @@ public final class BodyEncoder {
   private Body encodeAsRequest(BodyDecoder.Header request, List<Record> records) {
     Fields fields = request.fields;
     int[] added = addedSlots(records, request.headerFields, fields.size());
+    int mid = records.size() / 2;
+    boolean inHalves = halves && request.bodyLength >= Halves.MIN_BYTES && mid > 0;
+    long expected = request.bodyLength + request.bodyLength / 4L;
     len = 0;
-    reserve(request.bodyLength + request.bodyLength / 4L);
+    reserve(inHalves ? request.headerEnd + expected / 2 : expected);
     System.arraycopy(request.body, 0, buf, 0, request.headerEnd);
     len = request.headerEnd;
     for (int i : added) {
@@ -148,8 +168,7 @@ public final class BodyEncoder {
     }
     put((byte) '\n');
     int rowsFrom = len;
-    int mid = records.size() / 2;
-    if (halves && request.bodyLength >= Halves.MIN_BYTES && mid > 0) {
+    if (inHalves) {
       if (partner == null) {
         partner = new BodyEncoder(false);
       }
@@ -158,14 +177,11 @@ public final class BodyEncoder {
           () -> rows(request, added, records.subList(0, mid)),
           () -> {
             second.len = 0;
-            second.reserve((request.bodyLength + request.bodyLength / 4L) / 2);
+            second.reserve(expected / 2);
             return second.rows(request, added, records.subList(mid, records.size()));
           });
       if (ends != null) {
-        ensure(second.len);
-        System.arraycopy(second.buf, 0, buf, len, second.len);
-        len += second.len;
-        return new Body(buf, len);
+        return new Body(buf, len, second.buf, second.len);
       }
       len = rowsFrom; // a half failed: one pass gives its error
     }

@@ -26,7 +26,7 @@ class BodyCodecTest {
 
   private String encode(List<Record> records) {
     BodyEncoder.Body b = encoder.encode(records);
-    return new String(b.bytes(), 0, b.length(), StandardCharsets.UTF_8);
+    return new String(b.toByteArray(), StandardCharsets.UTF_8);
   }
 
   @Test

@@ -79,7 +79,7 @@ class BodyDecoderAgreementTest {
         String before;
         try {
           BodyEncoder.Body b = new StringBodyEncoder().encode(theirs.records);
-          before = new String(b.bytes(), 0, b.length(), StandardCharsets.UTF_8);
+          before = new String(b.toByteArray(), StandardCharsets.UTF_8);
         } catch (CodecException e) {
           before = "error: " + e.getMessage();
         }
@@ -118,7 +118,7 @@ class BodyDecoderAgreementTest {
     } catch (CodecException e) {
       return "error: " + e.getMessage();
     }
-    return new String(b.bytes(), 0, b.length(), StandardCharsets.UTF_8);
+    return new String(b.toByteArray(), StandardCharsets.UTF_8);
   }
 
   @Test

@@ -52,6 +52,17 @@ class FrameReaderTest {
   }
 
   @Test
+  void aBodyWrittenAsHeadAndTailIsReadAsOneBodyOfTheirLength() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] head = "h,__mv_h\n1,\nunused".getBytes(StandardCharsets.UTF_8);
+    byte[] tail = "2,\nunused".getBytes(StandardCharsets.UTF_8);
+    new FrameWriter(out).write("{}".getBytes(StandardCharsets.UTF_8), head, 12, tail, 3);
+    assertEquals("chunked 1.0,2,15\n{}h,__mv_h\n1,\n2,\n", out.toString(StandardCharsets.UTF_8));
+    Frame f = new FrameReader(new ByteArrayInputStream(out.toByteArray())).next();
+    assertEquals("h,__mv_h\n1,\n2,\n", new String(f.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void returnsNullOnCleanEndOfInput() {
     assertNull(reader("").next());
   }
