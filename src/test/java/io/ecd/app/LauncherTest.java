@@ -38,7 +38,8 @@ class LauncherTest {
   private static final Map<String, List<String>> COMMAND_OPTS =
       Map.of("stdevoutlier", List.of("-XX:TieredStopAtLevel=4"), "mailboxcollection",
       List.of("-Xmx384m", "-XX:TieredStopAtLevel=4", "-XX:InlineSmallCode=1000",
-          "-XX:-DoEscapeAnalysis", "-XX:+UseTransparentHugePages"));
+          "-XX:-DoEscapeAnalysis", "-XX:+UseTransparentHugePages", "-XX:PretenureSizeThreshold=1m",
+          "-Xmn48m", "-XX:SurvivorRatio=4"));
 
   @TempDir Path tmp;
   Path bin;
