@@ -83,6 +83,24 @@ final class Scorer {
     this.requiredFields = List.copyOf(fields);
   }
 
+  /** A scorer with the same lists and lookups and field lookups of its own, for another thread. */
+  private Scorer(Scorer other) {
+    this.profile = other.profile;
+    this.clock = other.clock;
+    this.agents = other.agents;
+    this.operations.putAll(other.operations);
+    this.allowlist.putAll(other.allowlist);
+    this.requiredFields = other.requiredFields;
+  }
+
+  /**
+   * The same scoring for use on another thread at the same time: a scorer reads and writes no
+   * shared state but its field lookups ({@link FieldRef}, one per thread).
+   */
+  Scorer forAnotherThread() {
+    return new Scorer(this);
+  }
+
   /** The documented SPL's scoring. */
   static Scorer documented() {
     return new Scorer(Profile.DOCUMENTED, List.of(), DOCUMENTED_AGENTS, List.of(), Clock.systemUTC());

@@ -10,17 +10,21 @@ import io.ecd.command.CollectingOutput;
 import io.ecd.command.CommandException;
 import io.ecd.command.CommandInfo;
 import io.ecd.command.CommandType;
+import io.ecd.command.Fields;
 import io.ecd.command.Options;
 import io.ecd.command.Record;
 import io.ecd.command.SearchContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MailboxCollectionTest {
   @TempDir Path dir;
@@ -152,5 +156,66 @@ class MailboxCollectionTest {
         MailboxCollectionCommand.lookupsBeside(jar));
     Path loose = Files.writeString(dir.resolve("x.jar"), "");
     assertEquals(Optional.empty(), MailboxCollectionCommand.lookupsBeside(loose));
+  }
+
+  /** A chunk as the decoder gives it: many events sharing one Fields, of every kind. */
+  private static List<Record> largeChunk() {
+    Fields fields = new Fields();
+    String[][] kinds = {
+        {"Operation", "Search-Mailbox", "UserId", "admin@c.com"},
+        {"Operation", "MailboxLogin", "UserId", "eve@c.com", "MailboxOwnerUPN", "bob@c.com"},
+        {"Operation", "MailItemsAccessed", "UserId", "eve@c.com", "MailboxOwnerUPN", "bob@c.com",
+            "LogonType", "2"},
+        {"ClientInfoString", "Client=WebServices; python-requests/2.31", "UserId", "dev@c.com"},
+        {"Operation", "New-ComplianceSearch", "UserId", "NT AUTHORITY\\SYSTEM (w3wp)"},
+        {"Operation", "New-ComplianceSearch", "UserId", "legal@c.com"},
+        {"Operation", "MailboxLogin", "UserId", "bob@c.com", "MailboxOwnerUPN", "bob@c.com"},
+        {"Operation", "Set-Mailbox"}};
+    List<Record> events = new ArrayList<>();
+    for (int i = 0; i < 3 * MailboxCollection.HALVES_MIN_EVENTS; i++) {
+      Record r = new Record(fields);
+      r.put("_chunked_idx", Integer.toString(i));
+      String[] kind = kinds[(i * 7 + i / 5) % kinds.length];
+      for (int k = 0; k < kind.length; k += 2) {
+        r.put(kind[k], kind[k + 1]);
+      }
+      events.add(r);
+    }
+    return events;
+  }
+
+  private CollectingOutput run(Profile profile, Keep keep, boolean halves) throws IOException {
+    Path lookups = Files.createDirectories(dir.resolve(halves ? "halves" : "one"));
+    Scorer scorer = profile == Profile.DOCUMENTED ? Scorer.documented()
+        : MailboxCollectionCommand.scorer(profile, Optional.of(Events.lookups(lookups,
+            "account,reason,expires\nlegal@c.com,legal hold,\n")), Events.CLOCK);
+    MailboxCollection command = new MailboxCollection(scorer, keep, true, halves);
+    CollectingOutput out = new CollectingOutput();
+    command.execute(largeChunk(), false, out);
+    command.execute(largeChunk().subList(0, 100), true, out);
+    return out;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"DOCUMENTED, ALL", "DOCUMENTED, SUSPICIOUS", "EXTENDED, ALL", "EXTENDED, SUSPICIOUS"})
+  void aLargeChunkScoredInTwoHalvesGivesTheEventsFieldsAndCountsOfOnePass(Profile profile, Keep keep)
+      throws IOException {
+    CollectingOutput oneThread = run(profile, keep, false);
+    CollectingOutput twoThreads = run(profile, keep, true);
+    assertEquals(oneThread.records().size(), twoThreads.records().size());
+    for (int i = 0; i < oneThread.records().size(); i++) {
+      Record a = oneThread.records().get(i);
+      Record b = twoThreads.records().get(i);
+      assertEquals(a.toMap(), b.toMap(), "event " + i);
+      assertEquals(a.fields().names(), b.fields().names(), "field order, event " + i);
+    }
+    assertEquals(oneThread.messages(), twoThreads.messages());
+    assertTrue(oneThread.messages().get(0).contains(" " + (3 * MailboxCollection.HALVES_MIN_EVENTS
+        + 100) + " events scored"), oneThread.messages().get(0));
+    if (profile == Profile.EXTENDED) {
+      String summary = oneThread.messages().get(0);
+      assertFalse(summary.contains(" 0 by system principal") || summary.contains(" 0 by the allowlist"),
+          summary);
+    }
   }
 }
