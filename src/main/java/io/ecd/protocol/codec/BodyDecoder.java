@@ -108,12 +108,14 @@ public final class BodyDecoder {
 
   /**
    * A spare array of at least {@code size} ints for {@code part}, taken from {@code spares}, or a
-   * new one. Each part is only ever used by one thread at a time.
+   * new one with an eighth to spare, so that the next, slightly larger body can reuse it. Each
+   * part is only ever used by one thread at a time.
    */
   private static int[] spare(int[][] spares, int part, int size) {
     int[] a = spares[part];
     spares[part] = null;
-    return a != null && a.length >= size ? a : new int[size];
+    return a != null && a.length >= size ? a
+        : new int[(int) Math.min(Integer.MAX_VALUE - 16, size + (long) size / 8)];
   }
 
   /**
@@ -343,7 +345,10 @@ public final class BodyDecoder {
         return 1;
       }
       long perRow = Math.max(1, (limit - pos) / lines);
-      return (int) Math.min(Integer.MAX_VALUE / 64, (n - pos) / perRow + 16);
+      // a quarter more: rows further on may be shorter than the sample's, and growing the span
+      // arrays mid-body also throws away the compiled loop that assumed they never grow
+      long rows = (n - pos) / perRow;
+      return (int) Math.min(Integer.MAX_VALUE / 64, rows + rows / 4 + 16);
     }
 
     /** Reads one row into cellStart/cellEnd; false at the end of the body. */
