@@ -34,7 +34,13 @@ public final class FieldRef {
     record.set(addTo(record.fields()), Record.number(value));
   }
 
-  private int indexIn(Fields f) {
+  /**
+   * The field's index in {@code f}, or -1 when absent; remembered. A command that calls this
+   * once before a loop over records sharing {@code f} keeps the loop's lookups to one comparison
+   * that always holds (and the JIT's code for the loop from being thrown away at the next chunk,
+   * whose new Fields it would otherwise see first inside the loop).
+   */
+  public int indexIn(Fields f) {
     if (f != fields || (index < 0 && f.size() != sizeWhenAbsent)) {
       fields = f;
       index = f.indexOf(name);

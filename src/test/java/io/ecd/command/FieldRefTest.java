@@ -36,4 +36,18 @@ class FieldRefTest {
     score.put(first, 7);
     assertEquals(List.of("x", "score"), first.names());
   }
+
+  @Test
+  void indexInGivesTheFieldsIndexOrMinusOneAndFollowsTheFieldsGrowing() {
+    Fields fields = new Fields();
+    fields.add("a");
+    FieldRef b = new FieldRef("b");
+    assertEquals(-1, b.indexIn(fields));
+    fields.add("b");
+    assertEquals(1, b.indexIn(fields));
+    Fields other = new Fields();
+    other.add("b");
+    assertEquals(0, b.indexIn(other));
+    assertEquals("x", b.get(new Record(other).put("b", "x")));
+  }
 }

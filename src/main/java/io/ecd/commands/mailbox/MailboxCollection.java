@@ -63,12 +63,16 @@ final class MailboxCollection implements SearchCommand {
     }
     int n = records.size();
     boolean[] drop = new boolean[n];
-    if (halves && n >= HALVES_MIN_EVENTS && shareFields(records)) {
-      // the halves' writers then only set fields that exist, on records of their own
-      ScoreWriter.addFields(records.get(0).fields(), scorer.profile() == Profile.EXTENDED);
+    boolean shared = shareFields(records);
+    if (shared) {
+      first.prepare(records.get(0).fields());
+    }
+    if (shared && halves && n >= HALVES_MIN_EVENTS) {
       if (second == null) {
         second = new Half(scorer.forAnotherThread());
       }
+      // the halves' writers then only set fields that exist, on records of their own
+      second.prepare(records.get(0).fields());
       int mid = n / 2;
       Half other = second;
       ForkJoinTask<?> task = ForkJoinPool.commonPool().submit(() -> other.score(records, mid, n, drop));
@@ -92,6 +96,9 @@ final class MailboxCollection implements SearchCommand {
   }
 
   private static boolean shareFields(List<Record> records) {
+    if (records.isEmpty()) {
+      return false;
+    }
     Fields fields = records.get(0).fields();
     for (Record r : records) {
       if (r.fields() != fields) {
@@ -112,6 +119,13 @@ final class MailboxCollection implements SearchCommand {
 
     Half(Scorer scorer) {
       this.scorer = scorer;
+    }
+
+    /** Adds the output fields to {@code fields} and looks up every field used in it. */
+    void prepare(Fields fields) {
+      // first the additions: a field found absent is looked up again once the fields grow
+      writer.prepare(fields, scorer.profile() == Profile.EXTENDED);
+      scorer.prepare(fields);
     }
 
     /** Scores {@code events[from, to)}, setting {@code drop[i]} for each event not passed on. */

@@ -31,12 +31,16 @@ final class ScoreWriter {
   private final FieldRef suppressedBy = new FieldRef(SUPPRESSED_BY);
 
   /**
-   * Adds the fields {@link #write} sets to {@code fields}, in the order it sets them, so that
-   * writers on two threads can then set them on records that share those fields.
+   * Adds the fields {@link #write} sets to {@code fields}, in the order it sets them, and looks
+   * them up, for a loop over records that share those fields; writers on two threads can then
+   * set them on such records at once.
    */
-  static void addFields(Fields fields, boolean extended) {
+  void prepare(Fields fields, boolean extended) {
     for (String name : extended ? EXTENDED_FIELDS : DOCUMENTED_FIELDS) {
       fields.add(name);
+    }
+    for (FieldRef ref : List.of(cmdlet, agent, cross, total, type, suppressedBy)) {
+      ref.indexIn(fields);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.ecd.commands.mailbox;
 
 import io.ecd.command.FieldRef;
+import io.ecd.command.Fields;
 import io.ecd.command.Record;
 import io.ecd.spl.Spl;
 import java.time.Clock;
@@ -119,6 +120,14 @@ final class Scorer {
   /** Exactly the fields {@link #score} reads. */
   List<String> requiredFields() {
     return requiredFields;
+  }
+
+  /** Looks up the fields {@link #score} reads in {@code fields}, for a loop over its records. */
+  void prepare(Fields fields) {
+    for (FieldRef ref : List.of(operationField, clientInfoField, userField, ownerField,
+        workloadField, logonTypeField, timeField)) {
+      ref.indexIn(fields);
+    }
   }
 
   Score score(Record event) {
