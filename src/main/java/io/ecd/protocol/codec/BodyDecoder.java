@@ -224,6 +224,13 @@ public final class BodyDecoder {
     private int[] cellEnd = new int[16];
     private int cells;
 
+    // the rows read by rows(): their chunk, the spans of their display cells and of each row
+    private Chunk chunk;
+    private int[] spans;
+    private int[] rowSpans;
+    private int used;
+    private int row;
+
     Parser(Frame frame) {
       this(frame, 0, frame.bodyLength());
     }
@@ -274,61 +281,68 @@ public final class BodyDecoder {
      * picks the recycled span arrays to use.
      */
     List<Record> rows(Header header, int part) {
-      int rowStart;
-      Fields fields = header.fields;
-      int columns = header.columnSlots.length;
       int width = header.displayColumns.length;
-      int[] display = header.displayColumns;
-      int[] multivalueColumns = header.multivalueColumns;
-      int[] slot = header.columnSlots;
       // spans of the display cells of every row: start, end
       int expectedRows = Math.max(1, Math.min(estimateRows(), 1 << 20));
-      int[] spans = spare(spareSpans, part, Math.max(16, expectedRows * width * 2));
-      int[] rowSpans = spare(spareRowSpans, part, 2 * expectedRows);
-      List<Record> records = new ArrayList<>(expectedRows);
-      int used = 0;
-      int row = 0;
-      Chunk chunk = new Chunk(header, part);
+      spans = spare(spareSpans, part, Math.max(16, expectedRows * width * 2));
+      rowSpans = spare(spareRowSpans, part, 2 * expectedRows);
+      used = 0;
+      row = 0;
+      chunk = new Chunk(header, part);
       header.chunks[part] = chunk;
+      List<Record> records = new ArrayList<>(expectedRows);
       while (pos < n) {
-        rowStart = pos;
-        readRow();
-        if (cells != columns) {
-          throw ragged(rowStart, columns);
-        }
-        for (int c = 0; c < columns; c++) {
-          if (cellEnd[c] - cellStart[c] > maxFieldChars) {
-            checkLength(rowStart, c);
-          }
-        }
-        if (used + 2 * width > spans.length) {
-          spans = Arrays.copyOf(spans, Math.max(spans.length * 2, used + 2 * width));
-        }
-        if (2 * row + 2 > rowSpans.length) {
-          rowSpans = Arrays.copyOf(rowSpans, rowSpans.length * 2);
-        }
-        rowSpans[2 * row] = rowStart;
-        rowSpans[2 * row + 1] = rowLoose ? -1 : rowEnd;
-        for (int k = 0; k < width; k++) {
-          int c = display[k];
-          spans[used + 2 * k] = cellStart[c];
-          spans[used + 2 * k + 1] = cellEnd[c];
-        }
-        Record record = new Record(fields, new WireRow(chunk, used, row));
-        used += 2 * width;
-        row++;
-        for (int c : multivalueColumns) {
-          if (cellEnd[c] > cellStart[c]) {
-            String cell = text(cellStart[c], cellEnd[c]);
-            record.setAll(slot[c], Multivalue.decode(cell, frame, lineOf(rowStart), c + 1));
-          }
-        }
-        record.settle();
-        records.add(record);
+        records.add(nextRecord(header));
       }
       chunk.spans = spans;
       chunk.rowSpans = rowSpans;
       return records;
+    }
+
+    /**
+     * Reads the next row as a record of {@code chunk}. A method per row, not the body of the loop
+     * in {@link #rows}: the JIT compiles it as a method, which stays compiled from one body to the
+     * next, where a loop compiled while running ("on stack") is thrown away when it first ends.
+     */
+    private Record nextRecord(Header header) {
+      int rowStart = pos;
+      int columns = header.columnSlots.length;
+      int width = header.displayColumns.length;
+      readRow();
+      if (cells != columns) {
+        throw ragged(rowStart, columns);
+      }
+      for (int c = 0; c < columns; c++) {
+        if (cellEnd[c] - cellStart[c] > maxFieldChars) {
+          checkLength(rowStart, c);
+        }
+      }
+      if (used + 2 * width > spans.length) {
+        spans = Arrays.copyOf(spans, Math.max(spans.length * 2, used + 2 * width));
+      }
+      if (2 * row + 2 > rowSpans.length) {
+        rowSpans = Arrays.copyOf(rowSpans, rowSpans.length * 2);
+      }
+      rowSpans[2 * row] = rowStart;
+      rowSpans[2 * row + 1] = rowLoose ? -1 : rowEnd;
+      int[] display = header.displayColumns;
+      for (int k = 0; k < width; k++) {
+        int c = display[k];
+        spans[used + 2 * k] = cellStart[c];
+        spans[used + 2 * k + 1] = cellEnd[c];
+      }
+      Record record = new Record(header.fields, new WireRow(chunk, used, row));
+      used += 2 * width;
+      row++;
+      int[] slot = header.columnSlots;
+      for (int c : header.multivalueColumns) {
+        if (cellEnd[c] > cellStart[c]) {
+          String cell = text(cellStart[c], cellEnd[c]);
+          record.setAll(slot[c], Multivalue.decode(cell, frame, lineOf(rowStart), c + 1));
+        }
+      }
+      record.settle();
+      return record;
     }
 
     /** Rows expected from the header's length: bodies are mostly rows of similar size. */
