@@ -119,11 +119,12 @@ public final class BodyDecoder {
   }
 
   /**
-   * Decodes a large body as two halves at once, split at a row boundary near the middle: a LF
-   * with an even number of quotes before it. Null when the halves cannot stand for the whole (a
-   * quote inside an unquoted cell breaks the count, a half did not end cleanly) or either half
-   * failed: the caller then reads the body in one pass, which gives the records or the error a
-   * single pass gives.
+   * Decodes a large body as two halves at once, split at the first row that starts past the
+   * middle. The calling thread reads rows from the start until it passes the middle; the other
+   * thread finds that row by counting quotes ({@link #splitPoint}) and reads from there to the end.
+   * Null when the halves cannot stand for the whole (they disagree on the split, as a quote inside
+   * an unquoted cell makes them; a half did not end cleanly) or either half failed: the caller then
+   * reads the body in one pass, which gives the records or the error a single pass gives.
    */
   private List<Record> decodeInHalves(Frame frame) {
     byte[] b = frame.body();
@@ -137,39 +138,54 @@ public final class BodyDecoder {
     } catch (CodecException e) {
       return null;
     }
-    int split = header == null ? -1 : splitPoint(b, first.pos, n);
-    if (split < 0) {
+    if (header == null) {
       return null;
     }
-    List<List<Record>> halves = Halves.both(
+    int from = first.pos;
+    int mid = middle(from, n);
+    // each half: its records and where it starts and ends
+    record Part(List<Record> records, int start, int end) {}
+    List<Part> halves = Halves.both(
         () -> {
-          checkUtf8(frame, first.pos, split);
-          Parser p = new Parser(frame, first.pos, split);
-          List<Record> records = p.rows(header, 0);
-          return p.endedCleanly(split) ? records : null;
+          Parser p = new Parser(frame, from, n);
+          List<Record> records = p.rows(header, 0, mid);
+          checkUtf8(frame, from, p.pos);
+          return p.endedCleanly(p.pos) ? new Part(records, from, p.pos) : null;
         },
         () -> {
+          int split = splitPoint(b, from, n);
+          if (split < 0) {
+            return null;
+          }
           checkUtf8(frame, split, n);
           Parser p = new Parser(frame, split, n);
-          List<Record> records = p.rows(header, 1);
-          return p.endedCleanly(n) ? records : null;
+          List<Record> records = p.rows(header, 1, n);
+          return p.endedCleanly(n) ? new Part(records, split, n) : null;
         });
-    if (halves == null) {
+    if (halves == null || halves.get(0).end() != halves.get(1).start()) {
       return null;
     }
-    List<Record> records = new ArrayList<>(halves.get(0).size() + halves.get(1).size());
-    records.addAll(halves.get(0));
-    records.addAll(halves.get(1));
+    List<Record> records = new ArrayList<>(halves.get(0).records().size()
+        + halves.get(1).records().size());
+    records.addAll(halves.get(0).records());
+    records.addAll(halves.get(1).records());
     return records;
   }
 
+  /** The middle of the rows in {@code [from, n)}: the first half reads rows starting up to it. */
+  private static int middle(int from, int n) {
+    return from + (n - from) / 2;
+  }
+
   /**
-   * The offset just after the first LF at or after 45% of {@code b[from, n)} that has an even
-   * number of quotes between {@code from} and it, or -1 (none, or at the very end). The calling
-   * thread counts those quotes before it reads its half, so its half is the smaller one.
+   * The start of the first row past the middle of {@code b[from, n)}: the offset just after the
+   * first LF at or after the middle that has an even number of quotes between {@code from} and
+   * it, or -1 (none, or at the very end). Where every quote in the body opens or closes a quoted
+   * cell, that is where a parser reading rows from {@code from} first starts a row past the
+   * middle.
    */
   static int splitPoint(byte[] b, int from, int n) {
-    int mid = from + (int) ((n - from) * 0.45);
+    int mid = middle(from, n);
     long quotes = countQuotes(b, from, mid);
     for (int i = mid; i < n - 1; i++) {
       byte c = b[i];
@@ -269,7 +285,7 @@ public final class BodyDecoder {
       if (header == null) {
         return new ArrayList<>();
       }
-      List<Record> records = rows(header, 0);
+      List<Record> records = rows(header, 0, n);
       if (unclosedQuote >= 0 || looseQuote) {
         checkClosedQuote();
       }
@@ -277,13 +293,14 @@ public final class BodyDecoder {
     }
 
     /**
-     * The records of the rows from here to the end of this parser's range; {@code part} (0 or 1)
-     * picks the recycled span arrays to use.
+     * The records of the rows from here to the end of this parser's range, or up to the first row
+     * that starts past {@code startsUpTo}; {@code part} (0 or 1) picks the recycled span arrays to
+     * use.
      */
-    List<Record> rows(Header header, int part) {
+    List<Record> rows(Header header, int part, int startsUpTo) {
       int width = header.displayColumns.length;
       // spans of the display cells of every row: start, end
-      int expectedRows = Math.max(1, Math.min(estimateRows(), 1 << 20));
+      int expectedRows = Math.max(1, Math.min(estimateRows(Math.min(n, startsUpTo)), 1 << 20));
       spans = spare(spareSpans, part, Math.max(16, expectedRows * width * 2));
       rowSpans = spare(spareRowSpans, part, 2 * expectedRows);
       used = 0;
@@ -291,7 +308,7 @@ public final class BodyDecoder {
       chunk = new Chunk(header, part);
       header.chunks[part] = chunk;
       List<Record> records = new ArrayList<>(expectedRows);
-      while (pos < n) {
+      while (pos < n && pos <= startsUpTo) {
         records.add(nextRecord(header));
       }
       chunk.spans = spans;
@@ -345,8 +362,11 @@ public final class BodyDecoder {
       return record;
     }
 
-    /** Rows expected from the header's length: bodies are mostly rows of similar size. */
-    private int estimateRows() {
+    /**
+     * Rows expected from here to {@code to}, from the length of the rows in the next 64 KiB:
+     * bodies are mostly rows of similar size.
+     */
+    private int estimateRows(int to) {
       int lines = 0;
       // sample the first 64 KiB for the mean row length
       int limit = Math.min(n, pos + (64 << 10));
@@ -361,7 +381,7 @@ public final class BodyDecoder {
       long perRow = Math.max(1, (limit - pos) / lines);
       // a quarter more: rows further on may be shorter than the sample's, and growing the span
       // arrays mid-body also throws away the compiled loop that assumed they never grow
-      long rows = (n - pos) / perRow;
+      long rows = Math.max(0, to - pos) / perRow;
       return (int) Math.min(Integer.MAX_VALUE / 64, rows + rows / 4 + 16);
     }
 

@@ -67,6 +67,21 @@ class LargeBodyTest {
   }
 
   @Test
+  void aQuotedCellOfManyLinesAcrossTheMiddleIsSplitAfterIt() {
+    String longCell = "\"1717299999.5\",\"" + "line,\n".repeat(8_000) + "\",OWA,-1,,,,\n";
+    Frame f = frame(body(5, longCell));
+    int middle = f.bodyLength() / 2;
+    String text = new String(f.body(), StandardCharsets.UTF_8);
+    int cellStart = text.indexOf(longCell);
+    assertTrue(cellStart < middle && middle < cellStart + longCell.length(), "the middle is inside it");
+    List<Record> ours = halves.decode(f);
+    assertEquals(onePass.decode(f), ours);
+    BodyDecoder.WireRow first = (BodyDecoder.WireRow) ours.get(0).wire();
+    BodyDecoder.WireRow last = (BodyDecoder.WireRow) ours.get(ours.size() - 1).wire();
+    assertNotSame(first.chunk, last.chunk, "read as two parts");
+  }
+
+  @Test
   void quotesInsideAnUnquotedCellBeforeTheMiddleStillReadAsOnePass() {
     // quotes inside an unquoted cell may break the quote count that picks the split: such a body
     // is read in one pass
