@@ -35,6 +35,15 @@ final class Scorer {
   /** Extended: LogonType values Admin (1), Delegated (2) and DelegatedAdmin (6). */
   static final Set<Double> NON_OWNER_LOGON_TYPES = Set.of(1.0, 2.0, 6.0);
 
+  /** The documented profile's eight possible scores (no signals, never suppressed), shared. */
+  private static final Score[] DOCUMENTED_SCORES = new Score[8];
+
+  static {
+    for (int i = 0; i < DOCUMENTED_SCORES.length; i++) {
+      DOCUMENTED_SCORES[i] = new Score(i >> 2 & 1, i >> 1 & 1, i & 1, List.of(), null);
+    }
+  }
+
   static final List<String> DOCUMENTED_FIELDS =
       List.of("Operation", "ClientInfoString", "UserId", "MailboxOwnerUPN");
 
@@ -141,7 +150,7 @@ final class Scorer {
     int cross = "MailboxLogin".equals(operation)
         && Boolean.TRUE.equals(Spl.notEqual(value(event, userField), value(event, ownerField)))
         ? 1 : 0;
-    return new Score(cmdlet, agent, cross, List.of(), null);
+    return DOCUMENTED_SCORES[cmdlet << 2 | agent << 1 | cross];
   }
 
   private Score extended(Record event) {
