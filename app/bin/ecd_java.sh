@@ -17,8 +17,10 @@ ecd_app=email_collection_detections
 ecd_min_java=17
 ecd_jar=$ECD_BIN/lib/$ecd_app.jar
 # Start-up is paid again for every getinfo probe: C1 only, serial GC, the JDK's class data
-# sharing archive, no hsperfdata file; VM warnings go to stderr, never into the protocol.
-ecd_default_opts='-XX:+DisplayVMOutputToStderr -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
+# sharing archive, no hsperfdata file. VM warnings go to stderr, never into the protocol: both the
+# printed ones (DisplayVMOutputToStderr) and the logged ones, which the JVM otherwise writes to
+# stdout (-Xlog:disable, then warnings and errors to stderr; a user's -Xlog options still apply).
+ecd_default_opts='-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
 
 # ecd_json TEXT: TEXT as the inside of a JSON string (quote and backslash escaped, control
 # characters dropped); shell built-ins only, so it works with an empty PATH.

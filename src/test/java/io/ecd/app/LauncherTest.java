@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code PackageInstallIT}.
  */
 class LauncherTest {
-  private static final List<String> DEFAULT_OPTS = List.of("-XX:+DisplayVMOutputToStderr", "-Xshare:auto",
+  private static final List<String> DEFAULT_OPTS = List.of("-XX:+DisplayVMOutputToStderr",
+      "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xshare:auto",
       "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
   /** Each command's own options, before the user's ECD_JAVA_OPTS so that those still win. */
   private static final Map<String, List<String>> COMMAND_OPTS =

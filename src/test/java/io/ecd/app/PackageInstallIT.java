@@ -75,11 +75,15 @@ class PackageInstallIT {
   }
 
   private static SplunkdHarness start(String stanza) {
+    return start(stanza, "");
+  }
+
+  private static SplunkdHarness start(String stanza, String javaOpts) {
     Map<String, String> env = new HashMap<>();
     env.put("SPLUNK_HOME", splunkHome.toString());
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("ECD_JAVA_HOME", "");
-    env.put("ECD_JAVA_OPTS", "");
+    env.put("ECD_JAVA_OPTS", javaOpts);
     env.put("TZ", "UTC");
     Path dispatch;
     try {
@@ -307,6 +311,23 @@ class PackageInstallIT {
         assertTrue(info.messages().isEmpty(), info.messages().toString());
         splunkd.finishWith(0);
         assertEquals("", splunkd.stderr(), "nothing on stderr for a getinfo probe");
+      }
+    }
+  }
+
+  @Test
+  void jvmWarningsGoToStderrNeverIntoTheProtocolStream() throws IOException {
+    // the JVM's own default sends its logged warnings to stdout, which splunkd reads as protocol;
+    // -XX:+UseLargePages on a host without large pages configured makes it log one
+    boolean noLargePages = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+        .anyMatch(l -> l.matches("HugePages_Total:\\s+0"));
+    try (SplunkdHarness splunkd = start("mailboxcollection",
+        "-XX:+UseLargePages -XX:-UseTransparentHugePages")) {
+      Reply info = splunkd.getinfo("mailboxcollection");
+      assertFalse(info.finished(), info.metadataText());
+      splunkd.finishWith(0);
+      if (noLargePages) {
+        assertTrue(splunkd.stderr().contains("UseLargePages disabled"), splunkd.stderr());
       }
     }
   }
