@@ -15,6 +15,7 @@ import io.ecd.command.SearchCommand;
 import io.ecd.command.SearchContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -481,6 +482,20 @@ class StdevOutlierCommandTest {
         "INFO stdevoutlier: rows=8 entities=2 outliers=1; current window from"
             + " 2024-06-15T00:00Z (@d relative to now=1718452800 from option now)",
         out.messages().get(out.messages().size() - 1));
+  }
+
+  @Test
+  void theRegisteredFactorySnapsTheWindowInTheProcesssTimeZone() {
+    SearchCommand c = new StdevOutlierFactory().create(
+        Options.parse("stdevoutlier", List.of(defaults("threshold=1"))),
+        SearchContext.offline("stdevoutlier"));
+    CollectingOutput out = new CollectingOutput();
+    c.execute(twoHosts(), true, out);
+    ZoneId zone = ZoneId.systemDefault();
+    String start = LocalDate.ofInstant(Instant.ofEpochSecond(1718452800), zone).atStartOfDay(zone)
+        .toInstant().atZone(zone).toString();
+    String last = out.messages().get(out.messages().size() - 1);
+    assertTrue(last.contains("current window from " + start + " (@d relative"), last);
   }
 
   @Test
