@@ -43,6 +43,12 @@ public final class BodyDecoder {
   /** Span arrays of retired bodies, per part, for the next body to reuse. */
   private final int[][] spareSpans = new int[2][];
   private final int[][] spareRowSpans = new int[2][];
+  /**
+   * Cells a new parser makes room for: one more than the widest header decoded so far, so that
+   * the row loop never grows its arrays (which throws its compiled code away). Read and written by
+   * the calling thread only.
+   */
+  private int cellCapacity = 16;
 
   /**
    * @param maxFieldChars longest single value accepted, in chars
@@ -82,7 +88,7 @@ public final class BodyDecoder {
       }
     }
     checkUtf8(frame, 0, length);
-    return new Parser(frame).records();
+    return new Parser(frame, 0, length, cellCapacity).records();
   }
 
   /**
@@ -132,7 +138,7 @@ public final class BodyDecoder {
     Parser first;
     Header header;
     try {
-      first = new Parser(frame, 0, n);
+      first = new Parser(frame, 0, n, cellCapacity);
       header = first.header();
       checkUtf8(frame, 0, first.pos);
     } catch (CodecException e) {
@@ -143,11 +149,12 @@ public final class BodyDecoder {
     }
     int from = first.pos;
     int mid = middle(from, n);
+    int cells = cellCapacity;
     // each half: its records and where it starts and ends
     record Part(List<Record> records, int start, int end) {}
     List<Part> halves = Halves.both(
         () -> {
-          Parser p = new Parser(frame, from, n);
+          Parser p = new Parser(frame, from, n, cells);
           List<Record> records = p.rows(header, 0, mid);
           checkUtf8(frame, from, p.pos);
           return p.endedCleanly(p.pos) ? new Part(records, from, p.pos) : null;
@@ -158,7 +165,7 @@ public final class BodyDecoder {
             return null;
           }
           checkUtf8(frame, split, n);
-          Parser p = new Parser(frame, split, n);
+          Parser p = new Parser(frame, split, n, cells);
           List<Record> records = p.rows(header, 1, n);
           return p.endedCleanly(n) ? new Part(records, split, n) : null;
         });
@@ -236,8 +243,8 @@ public final class BodyDecoder {
     private boolean rowLoose;
 
     // the row being read: start and end offsets of each cell's content
-    private int[] cellStart = new int[16];
-    private int[] cellEnd = new int[16];
+    private int[] cellStart;
+    private int[] cellEnd;
     private int cells;
 
     // the rows read by rows(): their chunk, the spans of their display cells and of each row
@@ -247,12 +254,13 @@ public final class BodyDecoder {
     private int used;
     private int row;
 
-    Parser(Frame frame) {
-      this(frame, 0, frame.bodyLength());
-    }
-
-    /** A parser of the rows in {@code [from, to)}; {@code from} starts a row. */
-    Parser(Frame frame, int from, int to) {
+    /**
+     * A parser of the rows in {@code [from, to)}; {@code from} starts a row. It makes room for
+     * {@code cells} cells per row, and more when a row has more.
+     */
+    Parser(Frame frame, int from, int to, int cells) {
+      this.cellStart = new int[cells];
+      this.cellEnd = new int[cells];
       this.frame = frame;
       this.b = frame.body();
       this.n = to;
@@ -276,6 +284,7 @@ public final class BodyDecoder {
       if (!readRow()) {
         return null;
       }
+      cellCapacity = Math.max(cellCapacity, cells + 1); // on the calling thread: see cellCapacity
       return new Header(b, n, layout(rowStart), rowEnd);
     }
 
@@ -329,10 +338,9 @@ public final class BodyDecoder {
       if (cells != columns) {
         throw ragged(rowStart, columns);
       }
-      for (int c = 0; c < columns; c++) {
-        if (cellEnd[c] - cellStart[c] > maxFieldChars) {
-          checkLength(rowStart, c);
-        }
+      if (rowEnd - rowStart > maxFieldChars) {
+        // only a row longer than the limit can hold a cell over it (a char takes a byte or more)
+        checkLengths(rowStart, columns);
       }
       if (used + 2 * width > spans.length) {
         spans = Arrays.copyOf(spans, Math.max(spans.length * 2, used + 2 * width));
@@ -574,6 +582,14 @@ public final class BodyDecoder {
     }
 
     /** A value longer than the cap (in chars, as Java counts them) is an error. */
+    private void checkLengths(int rowStart, int columns) {
+      for (int c = 0; c < columns; c++) {
+        if (cellEnd[c] - cellStart[c] > maxFieldChars) {
+          checkLength(rowStart, c);
+        }
+      }
+    }
+
     private void checkLength(int rowStart, int c) {
       int chars = text(cellStart[c], cellEnd[c]).length();
       if (chars > maxFieldChars) {
