@@ -780,14 +780,18 @@ public final class BodyDecoder {
   }
 
   /**
-   * Checks {@code body[from, to)} is UTF-8, eight bytes at a time while they are ASCII; {@code from}
-   * and {@code to} do not split a character (0, the body's end, or just after a LF).
+   * Checks {@code body[from, to)} is UTF-8, 32 and then eight bytes at a time while they are ASCII;
+   * {@code from} and {@code to} do not split a character (0, the body's end, or just after a LF).
    */
   private static void checkUtf8(Frame frame, int from, int to) {
     byte[] b = frame.body();
     int n = to;
     int i = from;
     while (i < n) {
+      while (i + 32 <= n && (((long) LONGS.get(b, i) | (long) LONGS.get(b, i + 8)
+          | (long) LONGS.get(b, i + 16) | (long) LONGS.get(b, i + 24)) & HIGH_BITS) == 0) {
+        i += 32;
+      }
       while (i + 8 <= n && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
         i += 8;
       }

@@ -258,10 +258,11 @@ public final class BodyEncoder {
       if (s >= 0) {
         copyCell(row.chunk, s, r, i);
       }
-    } else if (r.isMultivalue(i)) {
-      string(String.join("\n", r.all(i)));
-    } else if (!r.isNull(i)) {
-      string(r.first(i));
+    } else {
+      String first = r.first(i); // null when absent
+      if (first != null) {
+        string(r.isMultivalue(i) ? String.join("\n", r.all(i)) : first);
+      }
     }
   }
 
