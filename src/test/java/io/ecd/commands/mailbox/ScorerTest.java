@@ -8,7 +8,9 @@ import io.ecd.command.Record;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +66,40 @@ class ScorerTest {
     // MailSniper's real user agent: the EWS Managed API default (detections.md section 5)
     assertEquals(0, documented.score(event("ClientInfoString",
         "Client=WebServices;ExchangeServicesClient/15.00.0847.030;")).agent());
+  }
+
+  @Test
+  void namesTheFirstAgentPatternInListOrderNotTheFirstFoundInTheString() {
+    Scorer scorer = Scorer.extended(List.of(), List.of("curl/", "Python"), List.of(), Events.CLOCK);
+    Score score = scorer.score(event("ClientInfoString", "PYTHON-requests via CURL/8", "UserId", "eve@c.com"));
+    assertEquals(List.of("agent:curl/"), score.signals());
+  }
+
+  @Test
+  void agentSearchFindsWhatLowerCasingTheClientStringAndSearchingEachPatternFinds() {
+    // the reference: the documented like(lower(ClientInfoString), "%pattern%"), pattern by pattern
+    List<List<String>> patternLists = List.of(Scorer.DOCUMENTED_AGENTS,
+        List.of("ab", "b", "ba", "k", "i"), List.of("zoë", "ab"), List.of("a", ""));
+    String alphabet = "aAbBkKiI/-. \u212a\u0130\u00eb\u00cb";
+    Random random = new Random(42);
+    for (List<String> patterns : patternLists) {
+      Scorer scorer = Scorer.extended(List.of(), patterns, List.of(), Events.CLOCK);
+      for (int t = 0; t < 3_000; t++) {
+        StringBuilder b = new StringBuilder();
+        for (int k = random.nextInt(12); k > 0; k--) {
+          b.append(random.nextInt(8) == 0
+              ? patterns.get(random.nextInt(patterns.size())).toUpperCase(Locale.ROOT)
+              : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+        }
+        String clientInfo = b.toString();
+        String lower = clientInfo.toLowerCase(Locale.ROOT);
+        String expected = clientInfo.isEmpty() ? null : patterns.stream().map(p -> p.toLowerCase(Locale.ROOT))
+            .filter(lower::contains).findFirst().orElse(null);
+        List<String> signals = scorer.score(event("ClientInfoString", clientInfo, "UserId", "u@c.com")).signals();
+        assertEquals(expected == null ? List.of() : List.of("agent:" + expected), signals,
+            () -> "patterns " + patterns + ", ClientInfoString " + clientInfo);
+      }
+    }
   }
 
   @Test
