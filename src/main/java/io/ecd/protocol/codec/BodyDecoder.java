@@ -581,7 +581,7 @@ public final class BodyDecoder {
           + " fields, but first record had " + columns + " fields");
     }
 
-    /** A value longer than the cap (in chars, as Java counts them) is an error. */
+    /** Checks every cell of the row just read that may be over the cap ({@link #checkLength}). */
     private void checkLengths(int rowStart, int columns) {
       for (int c = 0; c < columns; c++) {
         if (cellEnd[c] - cellStart[c] > maxFieldChars) {
@@ -590,6 +590,7 @@ public final class BodyDecoder {
       }
     }
 
+    /** A value longer than the cap (in chars, as Java counts them) is an error. */
     private void checkLength(int rowStart, int c) {
       int chars = text(cellStart[c], cellEnd[c]).length();
       if (chars > maxFieldChars) {
