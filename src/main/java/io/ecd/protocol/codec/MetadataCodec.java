@@ -2,12 +2,21 @@ package io.ecd.protocol.codec;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.ToNumberPolicy;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import io.ecd.command.Options;
 import io.ecd.protocol.frame.Frame;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,7 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Decodes request metadata and encodes reply metadata (compact JSON, UTF-8). */
+/**
+ * Decodes request metadata and encodes reply metadata (compact JSON, UTF-8). Both go through Gson's
+ * streaming reader and writer rather than {@code JsonParser} and {@code JsonElement.toString()}:
+ * those initialise Gson's table of type adapters, some 40 classes, on every command's start-up.
+ */
 public final class MetadataCodec {
   private static final String KEY_NAME = "\"session_key\"";
 
@@ -63,42 +76,57 @@ public final class MetadataCodec {
   /** The getinfo reply. */
   public static byte[] getinfoReply(
       String type, List<String> requiredFields, boolean finished, List<Message> messages) {
-    JsonObject o = new JsonObject();
-    o.addProperty("type", type);
-    if (requiredFields != null) {
-      JsonArray fields = new JsonArray();
-      requiredFields.forEach(fields::add);
-      o.add("required_fields", fields);
-    }
-    if (finished) {
-      o.addProperty("finished", true);
-    }
-    addMessages(o, messages);
-    return o.toString().getBytes(StandardCharsets.UTF_8);
+    return reply(w -> {
+      w.name("type").value(type);
+      if (requiredFields != null) {
+        w.name("required_fields").beginArray();
+        for (String field : requiredFields) {
+          w.value(field);
+        }
+        w.endArray();
+      }
+      if (finished) {
+        w.name("finished").value(true);
+      }
+      writeMessages(w, messages);
+    });
   }
 
   /** The reply to an execute chunk, or to a request that failed. */
   public static byte[] executeReply(boolean finished, List<Message> messages) {
-    JsonObject o = new JsonObject();
-    o.addProperty("finished", finished);
-    addMessages(o, messages);
-    return o.toString().getBytes(StandardCharsets.UTF_8);
+    return reply(w -> {
+      w.name("finished").value(finished);
+      writeMessages(w, messages);
+    });
   }
 
-  private static void addMessages(JsonObject o, List<Message> messages) {
+  private interface Members {
+    void write(JsonWriter w) throws IOException;
+  }
+
+  /** A JSON object holding what {@code members} writes, compact, as UTF-8. */
+  private static byte[] reply(Members members) {
+    StringWriter text = new StringWriter();
+    try (JsonWriter w = new JsonWriter(text)) {
+      w.setStrictness(Strictness.LENIENT);
+      w.beginObject();
+      members.write(w);
+      w.endObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void writeMessages(JsonWriter w, List<Message> messages) throws IOException {
     if (messages.isEmpty()) {
       return;
     }
-    JsonArray list = new JsonArray();
+    w.name("inspector").beginObject().name("messages").beginArray();
     for (Message m : messages) {
-      JsonArray pair = new JsonArray();
-      pair.add(m.level());
-      pair.add(m.text());
-      list.add(pair);
+      w.beginArray().value(m.level()).value(m.text()).endArray();
     }
-    JsonObject inspector = new JsonObject();
-    inspector.add("messages", list);
-    o.add("inspector", inspector);
+    w.endArray().endObject();
   }
 
   private static JsonObject parseObject(Frame frame) {
@@ -114,14 +142,73 @@ public final class MetadataCodec {
     }
     JsonElement element;
     try {
-      element = JsonParser.parseString(text);
-    } catch (JsonParseException e) {
+      element = parse(text);
+    } catch (IOException | NumberFormatException e) {
       throw error(frame, "metadata is not valid JSON (" + clip(e) + "); expected a JSON object");
     }
     if (!element.isJsonObject()) {
       throw error(frame, "metadata is " + describe(element) + "; expected a JSON object");
     }
     return element.getAsJsonObject();
+  }
+
+  /**
+   * The JSON value {@code text} holds, read as {@code JsonParser.parseString} reads it: leniently,
+   * null for empty text, the whole text or an error. Gson's reader limits nesting to 255 levels.
+   */
+  static JsonElement parse(String text) throws IOException {
+    JsonReader reader = new JsonReader(new StringReader(text));
+    reader.setStrictness(Strictness.LENIENT);
+    try {
+      reader.peek();
+    } catch (EOFException e) {
+      return JsonNull.INSTANCE;
+    }
+    JsonElement element = read(reader);
+    // as JsonParser does: lenient for the value, its reader's default (legacy strict) after it
+    reader.setStrictness(Strictness.LEGACY_STRICT);
+    if (!element.isJsonNull() && reader.peek() != JsonToken.END_DOCUMENT) {
+      throw new IOException("Did not consume the entire document.");
+    }
+    return element;
+  }
+
+  private static JsonElement read(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT -> {
+        JsonObject o = new JsonObject();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String name = reader.nextName();
+          o.add(name, read(reader));
+        }
+        reader.endObject();
+        return o;
+      }
+      case BEGIN_ARRAY -> {
+        JsonArray a = new JsonArray();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          a.add(read(reader));
+        }
+        reader.endArray();
+        return a;
+      }
+      case STRING -> {
+        return new JsonPrimitive(reader.nextString());
+      }
+      case NUMBER -> {
+        return new JsonPrimitive(ToNumberPolicy.LAZILY_PARSED_NUMBER.readNumber(reader));
+      }
+      case BOOLEAN -> {
+        return new JsonPrimitive(reader.nextBoolean());
+      }
+      case NULL -> {
+        reader.nextNull();
+        return JsonNull.INSTANCE;
+      }
+      default -> throw new IOException("Unexpected " + reader.peek() + " at path " + reader.getPath());
+    }
   }
 
   private static SearchInfo searchInfo(JsonObject meta, Frame frame) {
@@ -252,7 +339,7 @@ public final class MetadataCodec {
    * $.a"}), without its class names and advice for programmers, escaped and cut since it may quote
    * keys of the input.
    */
-  private static String clip(JsonParseException e) {
+  private static String clip(Exception e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();

@@ -1,5 +1,6 @@
 package io.ecd.protocol.codec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -22,5 +23,13 @@ class MetadataCodecFuzzTest {
     } catch (CodecException e) {
       Messages.assertReadable(e.getMessage());
     }
+  }
+
+  @FuzzTest(maxDuration = "60s")
+  void anyTextParsesAsGsonsTreeParserParsesIt(String text) {
+    if (text == null) {
+      return;
+    }
+    assertEquals(MetadataJsonAgreementTest.gsonTree(text), MetadataJsonAgreementTest.codec(text));
   }
 }
