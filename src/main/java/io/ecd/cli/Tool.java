@@ -2,7 +2,7 @@ package io.ecd.cli;
 
 import java.io.PrintStream;
 
-/** A command-line tool of the jar ({@code detect}, {@code replay}, {@code verify}). */
+/** A command-line tool of the jar ({@code detect}, {@code replay}, {@code train}, {@code verify}). */
 public interface Tool {
 
   /** One line for the usage listing. */

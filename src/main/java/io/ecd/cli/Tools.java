@@ -11,6 +11,7 @@ final class Tools {
     // one line per tool
     ALL.put("detect", new Detect());
     ALL.put("replay", io.ecd.cli.splunk.Replay.tool());
+    ALL.put("train", Train.tool());
     ALL.put("verify", io.ecd.cli.splunk.Verify.tool());
   }
 

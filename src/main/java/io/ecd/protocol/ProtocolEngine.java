@@ -50,6 +50,7 @@ import java.util.logging.Logger;
  */
 public final class ProtocolEngine {
   private static final Logger LOG = Logs.get(ProtocolEngine.class);
+  private static boolean processSetUp;
   /** Longest message text passed on to splunkd; longer ones are cut. */
   static final int MAX_MESSAGE_CHARS = 4000;
 
@@ -83,13 +84,16 @@ public final class ProtocolEngine {
    * @return the process exit code
    */
   public static int serveProcess(String name, CommandFactory factory) {
-    OutputStream frames = new java.io.FileOutputStream(java.io.FileDescriptor.out);
-    java.io.PrintStream diagnostics = Logs.redacting(System.err);
-    System.setErr(diagnostics);
-    System.setOut(diagnostics);
-    Logs.init();
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
-        LOG.log(Level.SEVERE, name + ": uncaught failure in thread " + thread.getName(), e));
+    return serveProcess(name, factory, System.in, new java.io.FileOutputStream(java.io.FileDescriptor.out));
+  }
+
+  /**
+   * As {@link #serveProcess(String, CommandFactory)}, with the requests read from {@code in} and
+   * the frames written to {@code frames}; it can be called again for another session.
+   */
+  public static int serveProcess(String name, CommandFactory factory, InputStream in,
+      OutputStream frames) {
+    setUpProcess(name);
     Limits limits;
     CommandFactory served = factory;
     try {
@@ -100,7 +104,20 @@ public final class ProtocolEngine {
         throw new CommandException(name + ": " + e.getMessage());
       };
     }
-    return new ProtocolEngine(name, served, limits).run(System.in, frames);
+    return new ProtocolEngine(name, served, limits).run(in, frames);
+  }
+
+  private static synchronized void setUpProcess(String name) {
+    if (processSetUp) {
+      return;
+    }
+    processSetUp = true;
+    java.io.PrintStream diagnostics = Logs.redacting(System.err);
+    System.setErr(diagnostics);
+    System.setOut(diagnostics);
+    Logs.init();
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+        LOG.log(Level.SEVERE, name + ": uncaught failure in thread " + thread.getName(), e));
   }
 
   /**

@@ -101,6 +101,8 @@ class LauncherTest {
     env.put("JAVA_HOME", "");
     env.put("ECD_JAVA_HOME", "");
     env.put("ECD_JAVA_OPTS", "");
+    env.put("ECD_CDS", "");
+    env.put("SPLUNK_HOME", "");
     env.put("PATH", emptyPath.toString());
     for (int i = 0; i < kv.length; i += 2) {
       env.put(kv[i], kv[i + 1]);
@@ -290,5 +292,185 @@ class LauncherTest {
     assertEquals(2, r.exit());
     assertEquals("", r.stdout());
     assertTrue(r.stderr().contains("is sourced by a command launcher"), r.stderr());
+  }
+
+  // ---- the class data sharing archive ($SPLUNK_HOME/var/run/<app>/)
+
+  /**
+   * A stand-in Java 17 whose every run records its arguments in {@code calls/<pid>.txt}; a run
+   * given {@code -XX:ArchiveClassesAtExit=<file>} writes that file when {@code makesArchives}.
+   */
+  private Path recordingJdk(boolean makesArchives) throws IOException {
+    Path home = tmp.resolve("jdk17-recording");
+    Files.createDirectories(home.resolve("bin"));
+    Path calls = Files.createDirectories(tmp.resolve("calls"));
+    String script = "#!/bin/sh\n"
+        + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" + calls + "/'$$.tmp\n"
+        + "mv '" + calls + "/'$$.tmp '" + calls + "/'$$.txt\n"
+        + (makesArchives ? "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*)"
+            + " printf 'archive' > \"${a#*=}\" ;; esac; done\n" : "")
+        + "exit 0\n";
+    Files.writeString(home.resolve("bin/java"), script);
+    Files.setPosixFilePermissions(home.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+    return home;
+  }
+
+  /** The argument lists of the stand-in's runs so far, training runs (those with "train") apart. */
+  private List<List<String>> calls(boolean training) throws IOException {
+    List<List<String>> calls = new ArrayList<>();
+    try (Stream<Path> files = Files.list(tmp.resolve("calls"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".txt")).toList()) {
+        List<String> args = Files.readAllLines(f);
+        if (args.contains("train") == training) {
+          calls.add(args);
+        }
+      }
+    }
+    return calls;
+  }
+
+  private Map<String, String> cdsEnv(Path home, Path splunkHome, String... more) {
+    Map<String, String> env = env("JAVA_HOME", home.toString(), "SPLUNK_HOME", splunkHome.toString(),
+        "PATH", "/usr/bin:/bin");
+    for (int i = 0; i < more.length; i += 2) {
+      env.put(more[i], more[i + 1]);
+    }
+    return env;
+  }
+
+  private static void await(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+    for (int i = 0; i < 200 && !done.getAsBoolean(); i++) {
+      Thread.sleep(50);
+    }
+    assertTrue(done.getAsBoolean(), what);
+  }
+
+  /** True when {@code dir} holds {@code n} archives and nothing else (no lock, no temporary file). */
+  private static boolean archivesOnly(Path dir, int n) {
+    List<Path> files = filesIn(dir);
+    return files.size() == n && files.stream().allMatch(f -> f.toString().endsWith(".jsa"));
+  }
+
+  private static List<Path> filesIn(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  @Test
+  void recordsAnArchiveOnceInTheBackgroundThenMapsIt() throws Exception {
+    Path home = recordingJdk(true);
+    Path splunkHome = Files.createDirectories(tmp.resolve("splunk/var/run")).getParent().getParent();
+    Path dir = splunkHome.resolve("var/run/" + AppPackage.APP_ID);
+    Map<String, String> env = cdsEnv(home, splunkHome, "ECD_JAVA_OPTS", "-Xmx1g");
+
+    Run first = run(List.of("/bin/sh"), bin.resolve("mailboxcollection.sh").toString(), env, tmp);
+    assertEquals(0, first.exit(), first.stderr());
+    assertEquals("", first.stdout());
+    await(() -> archivesOnly(dir, 1), "one archive and nothing else in " + dir + ": " + filesIn(dir));
+    Path archive = filesIn(dir).get(0);
+    assertTrue(archive.getFileName().toString().startsWith("mailboxcollection-"), archive.toString());
+    assertEquals(List.of(expectedArgs(List.of("-Xmx1g"), jar, "mailboxcollection")), calls(false),
+        "the search itself runs at once, without an archive");
+    List<String> training = new ArrayList<>(DEFAULT_OPTS);
+    training.addAll(COMMAND_OPTS.get("mailboxcollection"));
+    training.addAll(List.of("-Xmx1g", "-XX:ArchiveClassesAtExit=" + archive + ".tmp."));
+    List<List<String>> trainings = calls(true);
+    assertEquals(1, trainings.size(), trainings.toString());
+    List<String> trained = new ArrayList<>(trainings.get(0));
+    trained.set(training.size() - 1, trained.get(training.size() - 1).replaceAll("\\.tmp\\.\\d+$", ".tmp."));
+    training.addAll(List.of("-jar", jar.toString(), "train", "mailboxcollection"));
+    assertEquals(training, trained);
+
+    Files.delete(Files.list(tmp.resolve("calls")).filter(p -> !calls(p).contains("train")).findFirst().orElseThrow());
+    Run second = run(List.of("/bin/sh"), bin.resolve("mailboxcollection.sh").toString(), env, tmp);
+    assertEquals(0, second.exit(), second.stderr());
+    List<String> mapped = new ArrayList<>(DEFAULT_OPTS);
+    mapped.addAll(COMMAND_OPTS.get("mailboxcollection"));
+    mapped.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xmx1g", "-jar", jar.toString(),
+        "mailboxcollection"));
+    assertEquals(List.of(mapped), calls(false), "the archive before ECD_JAVA_OPTS, which still win");
+    assertEquals(1, calls(true).size(), "no second training");
+  }
+
+  private static List<String> calls(Path file) {
+    try {
+      return Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void anotherJavaOptionGetsItsOwnArchive() throws Exception {
+    Path home = recordingJdk(true);
+    Path splunkHome = Files.createDirectories(tmp.resolve("splunk/var/run")).getParent().getParent();
+    Path dir = splunkHome.resolve("var/run/" + AppPackage.APP_ID);
+    run(List.of("/bin/sh"), bin.resolve("stdevoutlier.sh").toString(), cdsEnv(home, splunkHome), tmp);
+    await(() -> archivesOnly(dir, 1), "the first archive in " + dir + ": " + filesIn(dir));
+    run(List.of("/bin/sh"), bin.resolve("stdevoutlier.sh").toString(),
+        cdsEnv(home, splunkHome, "ECD_JAVA_OPTS", "-Xmx2g"), tmp);
+    await(() -> archivesOnly(dir, 2), "a second archive in " + dir + ": " + filesIn(dir));
+    assertEquals(2, calls(true).size());
+  }
+
+  @Test
+  void aTrainingThatMakesNoArchiveIsNotTriedAgain() throws Exception {
+    Path home = recordingJdk(false);
+    Path splunkHome = Files.createDirectories(tmp.resolve("splunk/var/run")).getParent().getParent();
+    Path dir = splunkHome.resolve("var/run/" + AppPackage.APP_ID);
+    run(List.of("/bin/sh"), bin.resolve("stdevoutlier.sh").toString(), cdsEnv(home, splunkHome), tmp);
+    await(() -> filesIn(dir).size() == 1 && filesIn(dir).get(0).toString().endsWith(".jsa.failed"),
+        "only a marker in " + dir + ": " + filesIn(dir));
+    Run again = run(List.of("/bin/sh"), bin.resolve("stdevoutlier.sh").toString(), cdsEnv(home, splunkHome), tmp);
+    assertEquals(0, again.exit(), again.stderr());
+    Thread.sleep(300);
+    assertEquals(1, calls(true).size(), "one training only");
+    assertEquals(2, calls(false).size());
+    for (List<String> call : calls(false)) {
+      assertEquals(expectedArgs(List.of(), jar, "stdevoutlier"), call);
+    }
+  }
+
+  @Test
+  void aTrainingLockOlderThanTenMinutesIsTakenOverAndAYoungOneIsLeftAlone() throws Exception {
+    Path home = recordingJdk(true);
+    Path splunkHome = Files.createDirectories(tmp.resolve("splunk/var/run")).getParent().getParent();
+    Path dir = Files.createDirectories(splunkHome.resolve("var/run/" + AppPackage.APP_ID));
+    run(List.of("/bin/sh"), bin.resolve("stdevoutlier.sh").toString(), cdsEnv(home, splunkHome), tmp);
+    await(() -> archivesOnly(dir, 1), "an archive in " + dir);
+    Path archive = filesIn(dir).get(0);
+    Files.delete(archive);
+    Path lock = Files.createDirectory(Path.of(archive + ".lock"));
+    Path leftover = Files.writeString(Path.of(archive + ".tmp.4242"), "half an archive");
+
+    run(List.of("/bin/sh"), bin.resolve("stdevoutlier.sh").toString(), cdsEnv(home, splunkHome), tmp);
+    Thread.sleep(300);
+    assertEquals(1, calls(true).size(), "a young lock: another training is under way");
+
+    Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(
+        System.currentTimeMillis() - Duration.ofMinutes(11).toMillis()));
+    run(List.of("/bin/sh"), bin.resolve("stdevoutlier.sh").toString(), cdsEnv(home, splunkHome), tmp);
+    await(() -> filesIn(dir).equals(List.of(archive)), "the archive again, lock and leftover gone: " + filesIn(dir));
+    assertFalse(Files.exists(leftover));
+    assertEquals(2, calls(true).size());
+  }
+
+  @Test
+  void noArchiveWhenEcdCdsIs0OrSplunkHomeHasNoVarRun() throws Exception {
+    Path home = recordingJdk(true);
+    Path splunkHome = Files.createDirectories(tmp.resolve("splunk/var/run")).getParent().getParent();
+    run(List.of("/bin/sh"), bin.resolve("mailboxcollection.sh").toString(),
+        cdsEnv(home, splunkHome, "ECD_CDS", "0"), tmp);
+    Path bare = Files.createDirectories(tmp.resolve("bare-splunk"));
+    run(List.of("/bin/sh"), bin.resolve("mailboxcollection.sh").toString(), cdsEnv(home, bare), tmp);
+    Thread.sleep(300);
+    assertEquals(List.of(), calls(true));
+    assertEquals(List.of(), filesIn(splunkHome.resolve("var/run")));
+    assertEquals(List.of(), filesIn(bare));
+    assertEquals(2, calls(false).size());
   }
 }

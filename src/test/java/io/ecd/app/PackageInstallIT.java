@@ -14,6 +14,7 @@ import io.ecd.testing.Launch;
 import io.ecd.testing.Reply;
 import io.ecd.testing.SplunkdHarness;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +80,13 @@ class PackageInstallIT {
   }
 
   private static SplunkdHarness start(String stanza, String javaOpts) {
+    return start(stanza, javaOpts, "0");
+  }
+
+  /** {@code cds}: ECD_CDS; off but in the test of the archive, whose training runs in the background. */
+  private static SplunkdHarness start(String stanza, String javaOpts, String cds) {
     Map<String, String> env = new HashMap<>();
+    env.put("ECD_CDS", cds);
     env.put("SPLUNK_HOME", splunkHome.toString());
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("ECD_JAVA_HOME", "");
@@ -330,6 +337,65 @@ class PackageInstallIT {
         assertTrue(splunkd.stderr().contains("UseLargePages disabled"), splunkd.stderr());
       }
     }
+  }
+
+  @Test
+  void eachCommandRecordsAClassDataSharingArchiveThatItsJvmMaps() throws Exception {
+    Path dir = splunkHome.resolve("var/run/" + APP_ID);
+    for (String stanza : commands.stanzas().keySet()) {
+      try (SplunkdHarness splunkd = start(stanza, "", "1")) {
+        splunkd.getinfo(stanza, stanza.equals("stdevoutlier") ? new String[] {"field=bytes_out"} : new String[0]);
+        splunkd.finishWith(0);
+      }
+      Path archive = null;
+      for (int i = 0; i < 600 && archive == null; i++) {
+        try (Stream<Path> files = Files.list(dir)) {
+          List<Path> all = files.toList();
+          if (all.stream().noneMatch(p -> p.toString().endsWith(".lock"))) {
+            archive = all.stream().filter(p -> p.getFileName().toString().matches(stanza + "-\\d+\\.jsa"))
+                .findFirst().orElse(null);
+          }
+        }
+        if (archive == null) {
+          Thread.sleep(100);
+        }
+      }
+      assertNotNull(archive, "no archive for " + stanza + " in " + dir);
+      try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".failed")).toList());
+      }
+      // the JVM the launcher runs, with -Xshare:on (which fails rather than go without the archive)
+      Path loads = tmp.resolve(stanza + "-class-load.txt");
+      List<String> cmd = new ArrayList<>(List.of(Launch.java()));
+      cmd.addAll(List.of(launcherOptions(stanza)));
+      cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on",
+          "-Xlog:class+load=info:file=" + loads, "-jar", app.resolve("bin/lib/" + APP_ID + ".jar").toString(),
+          "train", stanza));
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+      pb.environment().put("SPLUNK_HOME", splunkHome.toString());
+      Process p = pb.start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, p.waitFor(), output);
+      List<String> ours = Files.readAllLines(loads).stream().filter(l -> l.contains(" io.ecd.")).toList();
+      assertFalse(ours.isEmpty());
+      assertEquals(List.of(), ours.stream().filter(l -> !l.contains("shared objects file (top)")).toList(),
+          "every class of the jar comes from the archive");
+    }
+  }
+
+  /** The JVM options the stanza's launcher starts Java with (its defaults, then its own). */
+  private static String[] launcherOptions(String stanza) throws IOException {
+    String options = "";
+    for (Path script : List.of(app.resolve("bin/ecd_java.sh"), launcher(stanza))) {
+      for (String line : Files.readAllLines(script)) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+            .compile("^(?:ecd_default_opts|ECD_COMMAND_OPTS)='([^']*)'").matcher(line);
+        if (m.find()) {
+          options += " " + m.group(1);
+        }
+      }
+    }
+    return options.trim().split("\\s+");
   }
 
   @Test
