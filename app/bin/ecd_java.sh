@@ -146,7 +146,8 @@ ecd_cds() {
   # one training at a time; a lock left by a training that was killed expires after 10 minutes
   if ! mkdir "$ecd_cds_archive.lock" 2>/dev/null; then
     [ -n "$(find "$ecd_cds_archive.lock" -prune -mmin +10 2>/dev/null)" ] || return 0
-    rm -rf "$ecd_cds_archive.lock" "$ecd_cds_archive".tmp.*
+    rmdir "$ecd_cds_archive.lock" 2>/dev/null
+    rm -- "$ecd_cds_archive".tmp.* 2>/dev/null
     mkdir "$ecd_cds_archive.lock" 2>/dev/null || return 0
   fi
   (
@@ -158,7 +159,7 @@ ecd_cds() {
         && [ -s "$ecd_cds_tmp" ]; then
       mv -f "$ecd_cds_tmp" "$ecd_cds_archive"
     else
-      rm -f "$ecd_cds_tmp"
+      rm -- "$ecd_cds_tmp"
       : > "$ecd_cds_archive.failed"
     fi
     rmdir "$ecd_cds_archive.lock"

@@ -109,6 +109,26 @@ class AppStructureTest {
     }
   }
 
+  /** AppInspect's check_destructive_commands (4.3.1): its patterns, over every file it reads. */
+  @Test
+  void noFileHoldsWhatAppInspectCallsADestructiveCommand() {
+    List<Pattern> prohibited = List.of(Pattern.compile("rm -rf"),
+        Pattern.compile("[\"']rm[\"']\\s*,\\s*[\"']\\-[rf]{2}[\"']"), Pattern.compile("kill\\b"),
+        Pattern.compile("halt\\b"), Pattern.compile("rm(?! -rf\\b)\\s+-[rf]{1,}"));
+    Pattern skipped = Pattern.compile(".*\\.(txt|md|org|csv|rst|py|js|ts|tmpl|html)$");
+    for (TarArchive.Entry e : entries) {
+      if (!e.isFile() || skipped.matcher(e.name()).matches()) {
+        continue;
+      }
+      String text = new String(e.data(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      for (Pattern p : prohibited) {
+        Matcher m = p.matcher(text);
+        assertFalse(m.find(), e.name() + " holds '" + (m.hitEnd() ? "" : text.substring(m.start(), m.end()))
+            + "', which AppInspect fails");
+      }
+    }
+  }
+
   @Test
   void entriesBelongToRootWithTheCommitTime() {
     for (TarArchive.Entry e : entries) {
