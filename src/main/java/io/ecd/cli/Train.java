@@ -3,6 +3,7 @@ package io.ecd.cli;
 import com.google.gson.stream.JsonWriter;
 import io.ecd.command.CommandFactory;
 import io.ecd.protocol.ProtocolEngine;
+import io.ecd.protocol.frame.FrameWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,10 +61,13 @@ final class Train {
     long now = System.currentTimeMillis() / 1000;
     Table table = command.equals("stdevoutlier") ? traffic(now) : exchangeAudit(now);
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
-    frame(stream, getinfo(command, args), new byte[0]);
+    FrameWriter frames = new FrameWriter(stream);
+    frames.write(getinfo(command, args).getBytes(StandardCharsets.UTF_8));
     int split = table.rows.size() - 50;
-    frame(stream, "{\"action\":\"execute\",\"finished\":false}", table.csv(0, split));
-    frame(stream, "{\"action\":\"execute\",\"finished\":true}", table.csv(split, table.rows.size()));
+    byte[] first = table.csv(0, split);
+    frames.write(execute(false), first, first.length);
+    byte[] last = table.csv(split, table.rows.size());
+    frames.write(execute(true), last, last.length);
     return stream.toByteArray();
   }
 
@@ -106,6 +110,10 @@ final class Train {
     return t;
   }
 
+  private static byte[] execute(boolean finished) {
+    return ("{\"action\":\"execute\",\"finished\":" + finished + "}").getBytes(StandardCharsets.UTF_8);
+  }
+
   private static String getinfo(String command, List<String> args) {
     StringWriter text = new StringWriter();
     try (JsonWriter w = new JsonWriter(text)) {
@@ -125,14 +133,6 @@ final class Train {
       throw new UncheckedIOException(e);
     }
     return text.toString();
-  }
-
-  private static void frame(ByteArrayOutputStream stream, String metadata, byte[] body) {
-    byte[] meta = metadata.getBytes(StandardCharsets.UTF_8);
-    stream.writeBytes(("chunked 1.0," + meta.length + "," + body.length + "\n")
-        .getBytes(StandardCharsets.US_ASCII));
-    stream.writeBytes(meta);
-    stream.writeBytes(body);
   }
 
   /** Rows of values (a list per field) written as splunkd writes a body: fields, then __mv_ fields. */
