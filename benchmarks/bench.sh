@@ -38,7 +38,7 @@ app=email_collection_detections
 # appended to the launcher's options: one processor, so that the codec and command use one thread
 one_core=-XX:ActiveProcessorCount=1
 # the options of app/bin/ecd_java.sh, for the fallback without a package
-launcher_opts='-XX:+DisplayVMOutputToStderr -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
+launcher_opts='-XX:+DisplayVMOutputToStderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
 
 mkdir -p "$work"
 cd "$root"

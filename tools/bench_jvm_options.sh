@@ -18,8 +18,8 @@ sets=(
   "C1 only|-XX:TieredStopAtLevel=1"
   "serial GC|-XX:+UseSerialGC"
   "no perf data|-XX:-UsePerfData"
-  "launcher defaults|-XX:+DisplayVMOutputToStderr -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
-  "defaults but C2|-XX:+DisplayVMOutputToStderr -Xshare:auto -XX:+UseSerialGC -XX:-UsePerfData"
+  "launcher defaults|-XX:+DisplayVMOutputToStderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+  "defaults but C2|-XX:+DisplayVMOutputToStderr -XX:+UseSerialGC -XX:-UsePerfData"
   "no CDS|-Xshare:off"
 )
 

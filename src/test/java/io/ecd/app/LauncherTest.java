@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The launchers in app/bin, run by the shells a search head may have, against stand-in java
@@ -33,8 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LauncherTest {
   private static final List<String> DEFAULT_OPTS = List.of("-XX:+DisplayVMOutputToStderr",
-      "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xshare:auto",
-      "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+      "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
   /** Each command's own options, before the user's ECD_JAVA_OPTS so that those still win. */
   private static final Map<String, List<String>> COMMAND_OPTS =
       Map.of("stdevoutlier", List.of("-XX:TieredStopAtLevel=4"), "mailboxcollection",
@@ -301,18 +301,26 @@ class LauncherTest {
    * given {@code -XX:ArchiveClassesAtExit=<file>} writes that file when {@code makesArchives}.
    */
   private Path recordingJdk(boolean makesArchives) throws IOException {
-    Path home = tmp.resolve("jdk17-recording");
+    return recordingJdk(makesArchives, "17.0.15");
+  }
+
+  /**
+   * The same for Java {@code version}; a run given {@code -XX:AOTCacheOutput=<file>} (Java 25's
+   * one-step training) also writes that file.
+   */
+  private Path recordingJdk(boolean makesArchives, String version) throws IOException {
+    Path home = tmp.resolve("jdk-recording-" + version);
     Files.createDirectories(home.resolve("bin"));
     Path calls = Files.createDirectories(tmp.resolve("calls"));
     String script = "#!/bin/sh\n"
         + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" + calls + "/'$$.tmp\n"
         + "mv '" + calls + "/'$$.tmp '" + calls + "/'$$.txt\n"
-        + (makesArchives ? "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*)"
+        + (makesArchives ? "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*|-XX:AOTCacheOutput=*)"
             + " printf 'archive' > \"${a#*=}\" ;; esac; done\n" : "")
         + "exit 0\n";
     Files.writeString(home.resolve("bin/java"), script);
     Files.setPosixFilePermissions(home.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
     return home;
   }
 
@@ -363,8 +371,13 @@ class LauncherTest {
 
   /** True when {@code dir} holds {@code n} archives and nothing else (no lock, no temporary file). */
   private static boolean archivesOnly(Path dir, int n) {
+    return archivesOnly(dir, n, ".jsa");
+  }
+
+  /** The same for archives whose names end in {@code extension}. */
+  private static boolean archivesOnly(Path dir, int n, String extension) {
     List<Path> files = filesIn(dir);
-    return files.size() == n && files.stream().allMatch(f -> f.toString().endsWith(".jsa"));
+    return files.size() == n && files.stream().allMatch(f -> f.toString().endsWith(extension));
   }
 
   private static List<Path> filesIn(Path dir) {
@@ -488,5 +501,59 @@ class LauncherTest {
     assertEquals(List.of(), filesIn(splunkHome.resolve("var/run")));
     assertEquals(List.of(), filesIn(bare));
     assertEquals(2, calls(false).size());
+  }
+  @Test
+  void onJava25TheArchiveIsAnAotCacheRecordedAndUsedWithTheAotOptions() throws Exception {
+    Path home = recordingJdk(true, "25.0.1");
+    Path splunkHome = splunkHomeWithVarRun();
+    Path dir = archiveDir(splunkHome);
+    Map<String, String> env = cdsEnv(home, splunkHome);
+
+    Run first = launch("stdevoutlier.sh", env);
+    assertEquals(0, first.exit(), first.stderr());
+    await(() -> archivesOnly(dir, 1, ".aot"), "one AOT cache and nothing else in " + dir + ": " + filesIn(dir));
+    Path cache = filesIn(dir).get(0);
+    assertTrue(cache.getFileName().toString().matches("stdevoutlier-\\d+\\.aot"), cache.toString());
+    List<List<String>> trainings = calls(true);
+    assertEquals(1, trainings.size(), trainings.toString());
+    assertTrue(trainings.get(0).stream().anyMatch(a -> a.startsWith("-XX:AOTCacheOutput=" + cache + ".tmp.")),
+        trainings.toString());
+    assertTrue(trainings.get(0).stream().noneMatch(a -> a.startsWith("-Xshare") || a.contains("ArchiveClassesAtExit")),
+        "Java 25 refuses -XX:AOTCacheOutput beside -Xshare: " + trainings);
+
+    forgetSearchCalls();
+    Run second = launch("stdevoutlier.sh", env);
+    assertEquals(0, second.exit(), second.stderr());
+    List<String> used = new ArrayList<>(DEFAULT_OPTS);
+    used.addAll(COMMAND_OPTS.get("stdevoutlier"));
+    used.addAll(List.of("-XX:AOTCache=" + cache, "-jar", jar.toString(), "stdevoutlier"));
+    assertEquals(List.of(used), calls(false));
+  }
+
+  @Test
+  void javaBefore25KeepsTheClassDataSharingArchive() throws Exception {
+    Path home = recordingJdk(true, "21.0.5");
+    Path splunkHome = splunkHomeWithVarRun();
+    Path dir = archiveDir(splunkHome);
+    launch("stdevoutlier.sh", cdsEnv(home, splunkHome));
+    await(() -> archivesOnly(dir, 1, ".jsa"), "one .jsa archive in " + dir + ": " + filesIn(dir));
+    assertTrue(calls(true).get(0).stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-Xshare:off", "-Xmx1g -Xshare:on", "-XX:SharedArchiveFile=/opt/mine.jsa",
+      "-XX:AOTCache=/opt/mine.aot", "-XX:AOTMode=off", "-XX:ArchiveClassesAtExit=/tmp/x.jsa",
+      "-XX:SharedClassListFile=/opt/classes.lst",
+      "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=/opt/auto.jsa"})
+  void classDataSharingOptionsOfTheUsersOwnLeaveSharingToThem(String opts) throws Exception {
+    Path home = recordingJdk(true, "25.0.1");
+    Path splunkHome = splunkHomeWithVarRun();
+    Run run = launch("mailboxcollection.sh", cdsEnv(home, splunkHome, "ECD_JAVA_OPTS", opts));
+    assertEquals(0, run.exit(), run.stderr());
+    Thread.sleep(300);
+    assertEquals(List.of(), calls(true), "no training");
+    assertEquals(List.of(), filesIn(splunkHome.resolve("var/run")));
+    assertEquals(List.of(expectedArgs(List.of(opts.split(" ")), jar, "mailboxcollection")), calls(false),
+        "no archive option beside the user's (the JVM would refuse to start)");
   }
 }

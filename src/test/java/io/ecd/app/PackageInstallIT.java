@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -85,10 +86,14 @@ class PackageInstallIT {
 
   /** {@code cds}: ECD_CDS; off but in the test of the archive, whose training runs in the background. */
   private static SplunkdHarness start(String stanza, String javaOpts, String cds) {
+    return start(stanza, javaOpts, cds, Path.of(System.getProperty("java.home")));
+  }
+
+  private static SplunkdHarness start(String stanza, String javaOpts, String cds, Path javaHome) {
     Map<String, String> env = new HashMap<>();
     env.put("ECD_CDS", cds);
     env.put("SPLUNK_HOME", splunkHome.toString());
-    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("JAVA_HOME", javaHome.toString());
     env.put("ECD_JAVA_HOME", "");
     env.put("ECD_JAVA_OPTS", javaOpts);
     env.put("TZ", "UTC");
@@ -341,9 +346,31 @@ class PackageInstallIT {
 
   @Test
   void eachCommandRecordsAClassDataSharingArchiveThatItsJvmMaps() throws Exception {
+    // -Xshare:on fails rather than go without the archive
+    recordsAnArchiveEveryClassOfTheJarComesFrom(Path.of(System.getProperty("java.home")), "jsa",
+        "-XX:SharedArchiveFile=", "-Xshare:on");
+  }
+
+  @Test
+  void onJava25EachCommandRecordsAnAotCacheThatItsJvmUses() throws Exception {
+    Path java25 = java25Home();
+    Assumptions.assumeTrue(java25 != null,
+        "no Java 25 or later in /usr/lib/jvm; ECD_TEST_JAVA25_HOME names one elsewhere");
+    // -XX:AOTMode=on fails rather than go without the cache
+    recordsAnArchiveEveryClassOfTheJarComesFrom(java25, "aot", "-XX:AOTCache=", "-XX:AOTMode=on");
+  }
+
+  /**
+   * Each command's first search through its launcher with {@code javaHome} records an archive
+   * {@code <command>-<key>.<extension>} in the background, with no failure marker; a run of that
+   * JVM with the launcher's options, {@code useOption}{@code <archive>} and {@code strict} loads
+   * every class of the jar from it.
+   */
+  private static void recordsAnArchiveEveryClassOfTheJarComesFrom(Path javaHome, String extension,
+      String useOption, String strict) throws Exception {
     Path dir = splunkHome.resolve("var/run/" + APP_ID);
     for (String stanza : commands.stanzas().keySet()) {
-      try (SplunkdHarness splunkd = start(stanza, "", "1")) {
+      try (SplunkdHarness splunkd = start(stanza, "", "1", javaHome)) {
         splunkd.getinfo(stanza, stanza.equals("stdevoutlier") ? new String[] {"field=bytes_out"} : new String[0]);
         splunkd.finishWith(0);
       }
@@ -352,7 +379,7 @@ class PackageInstallIT {
         try (Stream<Path> files = Files.list(dir)) {
           List<Path> all = files.toList();
           if (all.stream().noneMatch(p -> p.toString().endsWith(".lock"))) {
-            archive = all.stream().filter(p -> p.getFileName().toString().matches(stanza + "-\\d+\\.jsa"))
+            archive = all.stream().filter(p -> p.getFileName().toString().matches(stanza + "-\\d+\\." + extension))
                 .findFirst().orElse(null);
           }
         }
@@ -360,15 +387,15 @@ class PackageInstallIT {
           Thread.sleep(100);
         }
       }
-      assertNotNull(archive, "no archive for " + stanza + " in " + dir);
+      assertNotNull(archive, "no ." + extension + " archive for " + stanza + " in " + dir);
       try (Stream<Path> files = Files.list(dir)) {
-        assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".failed")).toList());
+        assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".failed") || p.toString().contains(".tmp."))
+            .toList());
       }
-      // the JVM the launcher runs, with -Xshare:on (which fails rather than go without the archive)
-      Path loads = tmp.resolve(stanza + "-class-load.txt");
-      List<String> cmd = new ArrayList<>(List.of(Launch.java()));
+      Path loads = tmp.resolve(stanza + "-" + extension + "-class-load.txt");
+      List<String> cmd = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
       cmd.addAll(List.of(launcherOptions(stanza)));
-      cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on",
+      cmd.addAll(List.of(useOption + archive, strict,
           "-Xlog:class+load=info:file=" + loads, "-jar", app.resolve("bin/lib/" + APP_ID + ".jar").toString(),
           "train", stanza));
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -378,9 +405,39 @@ class PackageInstallIT {
       assertEquals(0, p.waitFor(), output);
       List<String> ours = Files.readAllLines(loads).stream().filter(l -> l.contains(" io.ecd.")).toList();
       assertFalse(ours.isEmpty());
-      assertEquals(List.of(), ours.stream().filter(l -> !l.contains("shared objects file (top)")).toList(),
+      assertEquals(List.of(), ours.stream().filter(l -> !l.contains("source: shared objects file")).toList(),
           "every class of the jar comes from the archive");
     }
+  }
+
+  /** A JDK of Java 25 or later: ECD_TEST_JAVA25_HOME, else the newest in /usr/lib/jvm; null if none. */
+  private static Path java25Home() throws IOException {
+    String named = System.getenv("ECD_TEST_JAVA25_HOME");
+    if (named != null && !named.isEmpty()) {
+      return Path.of(named);
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return null;
+    }
+    Path best = null;
+    int bestFeature = 24;
+    try (Stream<Path> homes = Files.list(jvms)) {
+      for (Path home : homes.sorted().toList()) {
+        Path release = home.resolve("release");
+        if (!Files.isExecutable(home.resolve("bin/java")) || !Files.isReadable(release)) {
+          continue;
+        }
+        for (String line : Files.readAllLines(release)) {
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("^JAVA_VERSION=\"(\\d+)").matcher(line);
+          if (m.find() && Integer.parseInt(m.group(1)) > bestFeature) {
+            bestFeature = Integer.parseInt(m.group(1));
+            best = home;
+          }
+        }
+      }
+    }
+    return best;
   }
 
   /** The JVM options the stanza's launcher starts Java with (its defaults, then its own). */
