@@ -12,6 +12,8 @@
 #   COLD_RUNS=21         runs per cold-start variant
 #   STDEV_DAYS="10 30" STDEV_ENTITIES=1000000   stdevoutlier streams (days x entities rows)
 #   ECD_JAVA_OPTS        extra JVM options for our command (the launcher appends them)
+#   JAVA25_HOME          a JDK of Java 25 or later for the rows run on it (the launcher then uses an
+#                        AOT cache); default: the newest in /usr/lib/jvm, none if there is none; empty: no rows
 #   WORK=build/bench     where streams, the venv, the installed app and outputs go
 #
 # Our command runs through the installed launcher: dist/*.tgz (./package.sh) is extracted into
@@ -40,6 +42,19 @@ one_core=-XX:ActiveProcessorCount=1
 # the options of app/bin/ecd_java.sh, for the fallback without a package
 launcher_opts='-XX:+DisplayVMOutputToStderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
 
+# java25: JAVA25_HOME, else the newest JDK of Java 25 or later in /usr/lib/jvm
+java25_home() {
+  local home v best="" best_v=24
+  for home in /usr/lib/jvm/*; do
+    if [ -x "$home/bin/java" ] && [ -r "$home/release" ]; then
+      v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
+      if [ -n "$v" ] && [ "$v" -gt "$best_v" ]; then best=$home best_v=$v; fi
+    fi
+  done
+  echo "$best"
+}
+java25=${JAVA25_HOME-$(java25_home)}
+
 mkdir -p "$work"
 cd "$root"
 what=${*:-all}
@@ -53,6 +68,7 @@ machine() {
   echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores," \
     "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
   echo "java: $(java -version 2>&1 | head -1)  python: $(python3 --version 2>&1)"
+  [ -z "$java25" ] || echo "java 25 rows: $("$java25/bin/java" -version 2>&1 | head -1) ($java25)"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -80,9 +96,9 @@ export SPLUNK_HOME=$work/splunk
 # The launcher records a class data sharing archive per command and JVM options, in the background,
 # the first time it runs with them (app/bin/ecd_java.sh), as in a Splunk install: a run with empty
 # input starts that, and the wait keeps it from sharing the machine with a measured run.
-prime() {  # prime LAUNCHER [ECD_JAVA_OPTS]
+prime() {  # prime LAUNCHER [ECD_JAVA_OPTS [ECD_JAVA_HOME]]
   [ "${1##*/}" = java ] && return 0
-  ECD_JAVA_OPTS="${2:-}" "$1" < /dev/null > /dev/null 2>&1 || true
+  ECD_JAVA_OPTS="${2:-}" ECD_JAVA_HOME="${3:-}" "$1" < /dev/null > /dev/null 2>&1 || true
   for _ in $(seq 1 300); do
     compgen -G "$SPLUNK_HOME/var/run/$app/*.lock" > /dev/null || return 0
     sleep 0.1
@@ -174,6 +190,7 @@ if want mailbox; then
   install_app
   prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}"
   prime "${cmd[0]}" "${ECD_JAVA_OPTS:-} $one_core"
+  [ -z "$java25" ] || prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}" "$java25"
   peer_python
   echo
   echo "| stream | command | wall, median (min-max) of $repeats | records/s | peak RSS | CPU (user+sys) |"
@@ -189,6 +206,9 @@ if want mailbox; then
       input=$(with_args "$s" all)
       measure "$tag | mailboxcollection keep=all" "$records" peer_verify -- "${cmd[@]}"
       measure "$tag | mailboxcollection keep=all, one core ($one_core)" "$records" - -- env ECD_JAVA_OPTS="${ECD_JAVA_OPTS:-} $one_core" "${cmd[@]}"
+      if [ -n "$java25" ] && [ "${cmd[0]##*/}" != java ]; then
+        measure "$tag | mailboxcollection keep=all, Java 25 (AOT cache)" "$records" peer_verify -- env ECD_JAVA_HOME="$java25" "${cmd[@]}"
+      fi
       input=$(with_args "$s" suspicious)
       measure "$tag | mailboxcollection keep=suspicious" "$records" suspicious_verify -- "${cmd[@]}"
       printf '%s\n' "${rows[@]}"
@@ -215,6 +235,10 @@ sys.stdout.buffer.write(d[:m.end() + int(m.group(1)) + int(m.group(2))])') > /de
   prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}"
   echo "- launcher as installed (its class data sharing archive recorded): $(python3 "$here/coldstart.py" "$s" "$cold_runs" -- "${cmd[@]}")"
   echo "- launcher, ECD_CDS=0 (no archive of the app's classes): $(ECD_CDS=0 python3 "$here/coldstart.py" "$s" "$cold_runs" -- "${cmd[@]}")"
+  if [ -n "$java25" ] && [ "${cmd[0]##*/}" != java ]; then
+    prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}" "$java25"
+    echo "- launcher on Java 25 (its AOT cache recorded): $(ECD_JAVA_HOME="$java25" python3 "$here/coldstart.py" "$s" "$cold_runs" -- "${cmd[@]}")"
+  fi
   echo "- java -jar, JVM defaults: $(python3 "$here/coldstart.py" "$s" "$cold_runs" -- java -jar "$jar" mailboxcollection)"
   echo "- launcher options + AppCDS archive: $(python3 "$here/coldstart.py" "$s" "$cold_runs" -- java $launcher_opts -XX:SharedArchiveFile="$jsa" -jar "$jar" mailboxcollection)"
   echo "- launcher options, -Xshare:off: $(python3 "$here/coldstart.py" "$s" "$cold_runs" -- java $launcher_opts -Xshare:off -jar "$jar" mailboxcollection)"
