@@ -131,14 +131,14 @@ fi
 # 0.1 s of a 200k-event search). When it is missing, a background run of the jar's train tool on
 # built-in sample searches records it once (-XX:ArchiveClassesAtExit, -XX:AOTCacheOutput); this
 # search goes on without it. Off with ECD_CDS=0, when $SPLUNK_HOME/var/run is missing or not
-# writable, and when ECD_JAVA_OPTS has class data sharing or AOT options of its own (the JVM
-# refuses an AOT cache beside -Xshare or a second archive). The JVM checks an archive against its
+# writable, and when ECD_JAVA_OPTS (or JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS) has class data sharing
+# or AOT options of its own (the JVM refuses an AOT cache beside -Xshare or a second archive). The JVM checks an archive against its
 # own build and the jar, and goes on without one that does not match. Sets ecd_cds_file and
 # ecd_cds_use when there is an archive to use.
 ecd_cds_file=
 ecd_cds() {
   [ "${ECD_CDS:-1}" != 0 ] && [ -n "${SPLUNK_HOME:-}" ] && [ -d "$SPLUNK_HOME/var/run" ] || return 0
-  case " ${ECD_JAVA_OPTS:-} " in
+  case " ${ECD_JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-} " in
     *' -Xshare'* | *SharedArchive* | *ArchiveClassesAtExit* | *' -XX:AOT'* | *SharedClassListFile* \
       | *DumpLoadedClassList*) return 0 ;;
   esac
@@ -173,7 +173,7 @@ ecd_cds() {
         && [ -s "$ecd_cds_tmp" ]; then
       mv -f "$ecd_cds_tmp" "$ecd_cds_archive"
     else
-      rm -- "$ecd_cds_tmp"
+      rm -- "$ecd_cds_tmp" "$ecd_cds_tmp.config"
       : > "$ecd_cds_archive.failed"
     fi
     rmdir "$ecd_cds_archive.lock"

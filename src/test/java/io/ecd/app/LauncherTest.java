@@ -103,6 +103,8 @@ class LauncherTest {
     env.put("ECD_JAVA_OPTS", "");
     env.put("ECD_CDS", "");
     env.put("SPLUNK_HOME", "");
+    env.put("JAVA_TOOL_OPTIONS", "");
+    env.put("JDK_JAVA_OPTIONS", "");
     env.put("PATH", emptyPath.toString());
     for (int i = 0; i < kv.length; i += 2) {
       env.put(kv[i], kv[i + 1]);
@@ -555,5 +557,20 @@ class LauncherTest {
     assertEquals(List.of(), filesIn(splunkHome.resolve("var/run")));
     assertEquals(List.of(expectedArgs(List.of(opts.split(" ")), jar, "mailboxcollection")), calls(false),
         "no archive option beside the user's (the JVM would refuse to start)");
+  }
+
+  @Test
+  void sharingOptionsInTheJvmsOwnEnvironmentVariablesAlsoLeaveSharingToThem() throws Exception {
+    Path home = recordingJdk(true, "25.0.1");
+    Path splunkHome = splunkHomeWithVarRun();
+    launch("stdevoutlier.sh", cdsEnv(home, splunkHome, "JDK_JAVA_OPTIONS", "-Xshare:off"));
+    launch("stdevoutlier.sh", cdsEnv(home, splunkHome, "JAVA_TOOL_OPTIONS", "-Xmx1g -XX:AOTMode=off"));
+    Thread.sleep(300);
+    assertEquals(List.of(), calls(true), "no training");
+    assertEquals(List.of(), filesIn(splunkHome.resolve("var/run")));
+    assertEquals(2, calls(false).size());
+    for (List<String> call : calls(false)) {
+      assertEquals(expectedArgs(List.of(), jar, "stdevoutlier"), call);
+    }
   }
 }
