@@ -11,6 +11,7 @@ import io.ecd.protocol.codec.MetadataCodec;
 import io.ecd.protocol.codec.Request;
 import io.ecd.protocol.frame.Frame;
 import io.ecd.protocol.frame.FrameReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +64,8 @@ class TrainTest {
     assertEquals(40 * 1_000_000L, Long.parseLong(last.get("bytes_out")));
   }
 
-  private static List<Frame> frames(java.io.InputStream session) {
-    FrameReader reader = new FrameReader(session);
+  private static List<Frame> frames(byte[] session) {
+    FrameReader reader = new FrameReader(new ByteArrayInputStream(session));
     List<Frame> frames = new java.util.ArrayList<>();
     for (Frame f = reader.next(); f != null; f = reader.next()) {
       frames.add(f);
