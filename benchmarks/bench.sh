@@ -54,6 +54,8 @@ java25_home() {
   echo "$best"
 }
 java25=${JAVA25_HOME-$(java25_home)}
+# true when there are Java 25 rows to run: a JDK for them, and the installed launcher to run them through
+on_java25() { [ -n "$java25" ] && [ "${cmd[0]##*/}" != java ]; }
 
 mkdir -p "$work"
 cd "$root"
@@ -190,7 +192,7 @@ if want mailbox; then
   install_app
   prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}"
   prime "${cmd[0]}" "${ECD_JAVA_OPTS:-} $one_core"
-  [ -z "$java25" ] || prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}" "$java25"
+  ! on_java25 || prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}" "$java25"
   peer_python
   echo
   echo "| stream | command | wall, median (min-max) of $repeats | records/s | peak RSS | CPU (user+sys) |"
@@ -206,7 +208,7 @@ if want mailbox; then
       input=$(with_args "$s" all)
       measure "$tag | mailboxcollection keep=all" "$records" peer_verify -- "${cmd[@]}"
       measure "$tag | mailboxcollection keep=all, one core ($one_core)" "$records" - -- env ECD_JAVA_OPTS="${ECD_JAVA_OPTS:-} $one_core" "${cmd[@]}"
-      if [ -n "$java25" ] && [ "${cmd[0]##*/}" != java ]; then
+      if on_java25; then
         measure "$tag | mailboxcollection keep=all, Java 25 (AOT cache)" "$records" peer_verify -- env ECD_JAVA_HOME="$java25" "${cmd[@]}"
       fi
       input=$(with_args "$s" suspicious)
@@ -235,7 +237,7 @@ sys.stdout.buffer.write(d[:m.end() + int(m.group(1)) + int(m.group(2))])') > /de
   prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}"
   echo "- launcher as installed (its class data sharing archive recorded): $(python3 "$here/coldstart.py" "$s" "$cold_runs" -- "${cmd[@]}")"
   echo "- launcher, ECD_CDS=0 (no archive of the app's classes): $(ECD_CDS=0 python3 "$here/coldstart.py" "$s" "$cold_runs" -- "${cmd[@]}")"
-  if [ -n "$java25" ] && [ "${cmd[0]##*/}" != java ]; then
+  if on_java25; then
     prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}" "$java25"
     echo "- launcher on Java 25 (its AOT cache recorded): $(ECD_JAVA_HOME="$java25" python3 "$here/coldstart.py" "$s" "$cold_runs" -- "${cmd[@]}")"
   fi
