@@ -43,6 +43,8 @@ class PackageInstallIT {
   private static final long TODAY = 1_795_132_800L;
   private static final long NOW = TODAY + 12 * 3600;
   private static final int CHUNK = 7;
+  /** The feature release in a JDK's {@code release} file. */
+  private static final java.util.regex.Pattern JAVA_VERSION = java.util.regex.Pattern.compile("^JAVA_VERSION=\"(\\d+)");
   /** The collection cmdlets of the detection's documented SPL (../shared/seeds). */
   private static final Set<String> SEED_CMDLETS = Set.of("New-MailboxExportRequest", "Get-MailboxExportRequest",
       "Search-Mailbox", "New-ComplianceSearch", "Start-ComplianceSearch", "New-ComplianceSearchAction",
@@ -429,7 +431,7 @@ class PackageInstallIT {
           continue;
         }
         for (String line : Files.readAllLines(release)) {
-          java.util.regex.Matcher m = java.util.regex.Pattern.compile("^JAVA_VERSION=\"(\\d+)").matcher(line);
+          java.util.regex.Matcher m = JAVA_VERSION.matcher(line);
           if (m.find() && Integer.parseInt(m.group(1)) > bestFeature) {
             bestFeature = Integer.parseInt(m.group(1));
             best = home;
