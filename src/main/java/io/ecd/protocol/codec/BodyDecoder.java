@@ -407,28 +407,21 @@ public final class BodyDecoder {
         int end;
         if (b[pos] == '"') {
           int open = pos;
-          start = ++pos;
-          while (true) {
-            pos = indexOfQuote(b, pos, n);
-            if (pos >= n) {
-              end = n;
-              unclosedQuote = open;
-              break;
-            }
-            if (pos + 1 < n && b[pos + 1] == '"') {
-              if (pos + 2 == n) {
-                // "" as the body's last bytes: a closing quote and a stray one (as FastCSV reads
-                // it); the quotes do not balance, which is reported once the rows are read
-                end = pos;
-                pos = n;
-                unclosedQuote = open;
-                break;
-              }
-              pos += 2;
-              continue;
-            }
-            end = pos++;
-            break;
+          start = pos + 1;
+          int quote = closingQuote(b, start, n);
+          if (quote >= n) {
+            end = n;
+            pos = n;
+            unclosedQuote = open;
+          } else if (quote + 1 < n && b[quote + 1] == '"') {
+            // "" as the body's last bytes: a closing quote and a stray one (as FastCSV reads it);
+            // the quotes do not balance, which is reported once the rows are read
+            end = quote;
+            pos = n;
+            unclosedQuote = open;
+          } else {
+            end = quote;
+            pos = quote + 1;
           }
           if (pos < n) {
             byte c = b[pos];
@@ -843,21 +836,49 @@ public final class BodyDecoder {
     return i + extra + 1;
   }
 
-  /** The first offset at or after {@code from}, below {@code n}, holding a quote; else {@code n}. */
-  static int indexOfQuote(byte[] b, int from, int n) {
+  /**
+   * Where the quoted cell whose content starts at {@code from} ends: the offset of its closing
+   * quote, or {@code n} when no quote closes it. Doubled quotes ({@code ""}, a quote in the
+   * value) are skipped, except as the body's last two bytes: there the first is returned (the
+   * caller reads a closing quote and a stray one, as FastCSV does). All the quotes of an 8-byte word are taken from one load: a cell of JSON
+   * holds a doubled quote every few bytes.
+   */
+  static int closingQuote(byte[] b, int from, int n) {
     int i = from;
+    words:
     while (i + 8 <= n) {
       long x = (long) LONGS.get(b, i) ^ QUOTES;
-      long zero = (x - ONES) & ~x & HIGH_BITS;
-      if (zero != 0) {
-        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+      // exactly the quote bytes' high bits (no borrow from one byte into the next)
+      long quotes = ~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN);
+      while (quotes != 0) {
+        int bit = Long.numberOfTrailingZeros(quotes);
+        int at = i + (bit >>> 3);
+        if (bit == 63) {
+          // the word's last byte: the next byte decides
+          if (at + 2 < n && b[at + 1] == '"') {
+            i = at + 2;
+            continue words;
+          }
+          return at;
+        }
+        if ((quotes & (1L << (bit + 8))) == 0 || at + 2 == n) {
+          return at;
+        }
+        quotes &= quotes - 1;
+        quotes &= quotes - 1;
       }
       i += 8;
     }
-    while (i < n && b[i] != '"') {
-      i++;
+    for (; i < n; i++) {
+      if (b[i] == '"') {
+        if (i + 2 < n && b[i + 1] == '"') {
+          i++;
+          continue;
+        }
+        return i;
+      }
     }
-    return i;
+    return n;
   }
 
   /** True when {@code b[from, to)} holds a byte that needs quoting in a cell: , " CR LF. */

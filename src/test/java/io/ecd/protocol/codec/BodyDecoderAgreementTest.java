@@ -57,6 +57,41 @@ class BodyDecoderAgreementTest {
     return b.toString();
   }
 
+  /** The quoted-cell scan a byte at a time, as the decoder read cells before it read words. */
+  private static int closingQuoteByteByByte(byte[] b, int from, int n) {
+    for (int i = from; i < n; i++) {
+      if (b[i] == '"') {
+        if (i + 1 < n && b[i + 1] == '"' && i + 2 < n) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void closingQuoteFindsWhatAByteAtATimeScanFindsForEveryPlacementOfQuotes() {
+    // every body of up to 18 bytes of quotes and letters, from every offset: runs of quotes across
+    // the 8-byte words' edges, pairs as the body's last bytes, an odd run closing the cell
+    int checked = 0;
+    for (int length = 0; length <= 18; length++) {
+      byte[] b = new byte[length];
+      for (int bits = 0; bits < 1 << length; bits++) {
+        for (int i = 0; i < length; i++) {
+          b[i] = (byte) ((bits >>> i & 1) == 1 ? '"' : 'a');
+        }
+        for (int from = 0; from <= length; from++) {
+          assertEquals(closingQuoteByteByByte(b, from, length), BodyDecoder.closingQuote(b, from, length),
+              () -> "body " + new String(b, StandardCharsets.US_ASCII));
+          checked++;
+        }
+      }
+    }
+    assertEquals(9_437_185, checked);
+  }
+
   @Test
   void agreesWithFastCsvOnRandomBodies() {
     Random random = new Random(Long.getLong("agreement.seed", 20240601));
