@@ -840,8 +840,8 @@ public final class BodyDecoder {
    * Where the quoted cell whose content starts at {@code from} ends: the offset of its closing
    * quote, or {@code n} when no quote closes it. Doubled quotes ({@code ""}, a quote in the
    * value) are skipped, except as the body's last two bytes: there the first is returned (the
-   * caller reads a closing quote and a stray one, as FastCSV does). All the quotes of an 8-byte word are taken from one load: a cell of JSON
-   * holds a doubled quote every few bytes.
+   * caller reads a closing quote and a stray one, as FastCSV does). All the quotes of an 8-byte
+   * word are taken from one load: a cell of JSON holds a doubled quote every few bytes.
    */
   static int closingQuote(byte[] b, int from, int n) {
     int i = from;

@@ -83,7 +83,8 @@ class BodyDecoderAgreementTest {
           b[i] = (byte) ((bits >>> i & 1) == 1 ? '"' : 'a');
         }
         for (int from = 0; from <= length; from++) {
-          assertEquals(closingQuoteByteByByte(b, from, length), BodyDecoder.closingQuote(b, from, length),
+          assertEquals(closingQuoteByteByByte(b, from, length),
+              BodyDecoder.closingQuote(b, from, length),
               () -> "body " + new String(b, StandardCharsets.US_ASCII));
           checked++;
         }
