@@ -39,7 +39,8 @@ import java.util.logging.Logger;
  *
  * <ol>
  *   <li>getinfo: parse the options, build the command, reply with its type and required fields;
- *   <li>execute chunks in lockstep: read a whole chunk, run the command, write exactly one reply;
+ *   <li>execute chunks in lockstep: read a whole chunk (the first part of a large body is decoded
+ *       while the rest arrives), run the command, write exactly one reply;
  *       events and reporting commands get an empty {@code {"finished":false}} reply until the last
  *       chunk, which carries all their output;
  *   <li>end of input: exit 0, also right after getinfo (splunkd's getinfo-only probes).
@@ -126,7 +127,8 @@ public final class ProtocolEngine {
    * @return the process exit code: 0 when the session ended normally, 1 after an error
    */
   public int run(InputStream in, OutputStream out) {
-    FrameReader reader = new FrameReader(new BufferedInputStream(in, 1 << 16), limits).recycleBodies();
+    FrameReader reader = new FrameReader(new BufferedInputStream(in, 1 << 16), limits)
+        .recycleBodies().watchBodies(decoder::arrived);
     FrameWriter writer = new FrameWriter(new BufferedOutputStream(out, 1 << 16));
     Session session = new Session(reader, writer);
     try {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Decodes a chunk body: UTF-8 CSV whose first row names the fields, followed by one {@code __mv_<f>}
@@ -49,6 +50,26 @@ public final class BodyDecoder {
    * the calling thread only.
    */
   private int cellCapacity = 16;
+  /**
+   * The body whose first part is being read on the other thread while the rest arrives ({@link
+   * #arrived}), or one found unfit for that; read and written by the calling thread only.
+   */
+  private Early early;
+  /**
+   * A large body is split at the first LF past its middle, unless a split there was found inside a
+   * quoted cell: from then on this search's bodies are split where the quotes before it balance.
+   */
+  private boolean splitByQuotes;
+
+  /**
+   * A large body's first part, read on the other thread: {@code task} gives its rows from {@code
+   * from} (just after the header) to the first row that starts past {@code mid}; null when the
+   * body is unfit for reading in parts.
+   */
+  private record Early(Frame frame, Header header, int from, int mid, ForkJoinTask<Part> task) {}
+
+  /** A part of a body read alone: its records, and where it starts and ends. */
+  private record Part(List<Record> records, int start, int end) {}
 
   /**
    * @param maxFieldChars longest single value accepted, in chars
@@ -75,20 +96,169 @@ public final class BodyDecoder {
     return maxFieldChars;
   }
 
+  /** True once a split at the first LF past the middle was found inside a quoted cell. */
+  boolean splitsByCountingQuotes() {
+    return splitByQuotes;
+  }
+
   /** Decodes the body of {@code frame} into records, in order. */
   public List<Record> decode(Frame frame) {
     int length = frame.bodyLength();
+    Early started = early;
+    early = null;
+    if (started != null && started.frame() != frame) {
+      drop(started);
+      started = null;
+    }
     if (length == 0) {
       return new ArrayList<>();
     }
     if (halves && length >= Halves.MIN_BYTES) {
-      List<Record> records = decodeInHalves(frame);
+      List<Record> records = decodeInParts(frame, started);
       if (records != null) {
         return records;
       }
     }
     checkUtf8(frame, 0, length);
     return new Parser(frame, 0, length, cellCapacity).records();
+  }
+
+  /**
+   * For {@link io.ecd.protocol.frame.FrameReader#watchBodies}: once five eighths of a large body
+   * have arrived, its first part is read on the other thread while the calling thread reads the
+   * rest. {@link #decode} of the same frame then reads the second part and joins the first.
+   */
+  public void arrived(Frame frame, int bytes) {
+    int length = frame.bodyLength();
+    if (!halves || length < Halves.MIN_BYTES) {
+      return;
+    }
+    if (early != null) {
+      if (early.frame() == frame) {
+        return; // started already, or found unfit
+      }
+      drop(early);
+      early = null;
+    }
+    if (bytes >= length - length / 8 - length / 4) { // five eighths
+      early = start(frame, bytes);
+    }
+  }
+
+  /** Waits for a first part nobody will take (its body was never decoded), and lets it go. */
+  private static void drop(Early started) {
+    if (started.task() != null) {
+      started.task().quietlyJoin();
+    }
+  }
+
+  /**
+   * Reads the header of {@code frame}'s body from its first {@code bound} bytes and starts reading
+   * the first part on the other thread; unfit (a null task) when the header does not end, cleanly
+   * and valid, within them, or the middle is not among them.
+   */
+  private Early start(Frame frame, int bound) {
+    int n = frame.bodyLength();
+    Parser first = new Parser(frame, 0, bound, cellCapacity);
+    Header header;
+    try {
+      header = first.header();
+      if (header != null && (first.pos < bound || bound == n)) {
+        checkUtf8(frame, 0, first.pos);
+      } else {
+        header = null;
+      }
+    } catch (CodecException e) {
+      header = null;
+    }
+    int from = first.pos;
+    int mid = middle(from, n);
+    if (header == null || mid >= bound) {
+      return new Early(frame, null, 0, 0, null);
+    }
+    int cells = cellCapacity;
+    Header h = header;
+    ForkJoinTask<Part> task = Halves.fork(() -> {
+      Parser p = new Parser(frame, from, bound, cells);
+      List<Record> records = p.rows(h, 0, mid);
+      checkUtf8(frame, from, p.pos);
+      return p.endedCleanly(p.pos) ? new Part(records, from, p.pos) : null;
+    });
+    return new Early(frame, header, from, mid, task);
+  }
+
+  /**
+   * Decodes a large body as two parts at once, split at the first row that starts past the
+   * middle. The other thread reads rows from the start until it passes the middle, begun by
+   * {@link #arrived} while the body was still arriving, or now. The calling thread reads from the
+   * split to the end: the row after the first LF past the middle, or, once that guess has been
+   * wrong in this search, where the quotes before an LF balance ({@link #splitPoint}). When the
+   * parts do not meet there, the rest is read again from where the first part ended. Null when the
+   * parts cannot stand for the whole (a quote inside an unquoted cell; a part did not end cleanly)
+   * or either failed: the caller then reads the body in one pass, which gives the records or the
+   * error a single pass gives.
+   */
+  private List<Record> decodeInParts(Frame frame, Early started) {
+    int n = frame.bodyLength();
+    Early e = started != null && started.task() != null ? started : start(frame, n);
+    if (e.task() == null) {
+      return null;
+    }
+    byte[] b = frame.body();
+    int split = splitByQuotes ? splitPoint(b, e.from(), n) : nextRow(b, e.mid(), n);
+    Part second;
+    try {
+      second = split < 0 ? null : rest(frame, e.header(), split);
+    } finally {
+      e.task().quietlyJoin();
+    }
+    Part first = Halves.join(e.task());
+    if (first == null) {
+      return null;
+    }
+    if (second == null || second.start() != first.end()) {
+      if (split >= 0 && split != first.end()) {
+        splitByQuotes = true;
+      } else if (split >= 0) {
+        return null; // the second part failed where the first part ended: a real error
+      }
+      second = first.end() == n ? new Part(List.of(), n, n) : rest(frame, e.header(), first.end());
+      if (second == null) {
+        return null;
+      }
+    }
+    List<Record> records = new ArrayList<>(first.records().size() + second.records().size());
+    records.addAll(first.records());
+    records.addAll(second.records());
+    return records;
+  }
+
+  /** The rows from {@code from}, a row's start, to the end; null when they do not read alone. */
+  private Part rest(Frame frame, Header header, int from) {
+    int n = frame.bodyLength();
+    try {
+      checkUtf8(frame, from, n);
+      Parser p = new Parser(frame, from, n, cellCapacity);
+      List<Record> records = p.rows(header, 1, n);
+      return p.endedCleanly(n) ? new Part(records, from, n) : null;
+    } catch (CodecException e) {
+      return null;
+    }
+  }
+
+  /** The middle of the rows in {@code [from, n)}: the first part reads rows starting up to it. */
+  private static int middle(int from, int n) {
+    return from + (n - from) / 2;
+  }
+
+  /** Just after the first LF at or after {@code mid} and before the last byte, or -1. */
+  static int nextRow(byte[] b, int mid, int n) {
+    for (int i = mid; i < n - 1; i++) {
+      if (b[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -122,66 +292,6 @@ public final class BodyDecoder {
     spares[part] = null;
     return a != null && a.length >= size ? a
         : new int[(int) Math.min(Integer.MAX_VALUE - 16, size + (long) size / 8)];
-  }
-
-  /**
-   * Decodes a large body as two halves at once, split at the first row that starts past the
-   * middle. The calling thread reads rows from the start until it passes the middle; the other
-   * thread finds that row by counting quotes ({@link #splitPoint}) and reads from there to the end.
-   * Null when the halves cannot stand for the whole (they disagree on the split, as a quote inside
-   * an unquoted cell makes them; a half did not end cleanly) or either half failed: the caller then
-   * reads the body in one pass, which gives the records or the error a single pass gives.
-   */
-  private List<Record> decodeInHalves(Frame frame) {
-    byte[] b = frame.body();
-    int n = frame.bodyLength();
-    Parser first;
-    Header header;
-    try {
-      first = new Parser(frame, 0, n, cellCapacity);
-      header = first.header();
-      checkUtf8(frame, 0, first.pos);
-    } catch (CodecException e) {
-      return null;
-    }
-    if (header == null) {
-      return null;
-    }
-    int from = first.pos;
-    int mid = middle(from, n);
-    int cells = cellCapacity;
-    // each half: its records and where it starts and ends
-    record Part(List<Record> records, int start, int end) {}
-    List<Part> halves = Halves.both(
-        () -> {
-          Parser p = new Parser(frame, from, n, cells);
-          List<Record> records = p.rows(header, 0, mid);
-          checkUtf8(frame, from, p.pos);
-          return p.endedCleanly(p.pos) ? new Part(records, from, p.pos) : null;
-        },
-        () -> {
-          int split = splitPoint(b, from, n);
-          if (split < 0) {
-            return null;
-          }
-          checkUtf8(frame, split, n);
-          Parser p = new Parser(frame, split, n, cells);
-          List<Record> records = p.rows(header, 1, n);
-          return p.endedCleanly(n) ? new Part(records, split, n) : null;
-        });
-    if (halves == null || halves.get(0).end() != halves.get(1).start()) {
-      return null;
-    }
-    List<Record> records = new ArrayList<>(halves.get(0).records().size()
-        + halves.get(1).records().size());
-    records.addAll(halves.get(0).records());
-    records.addAll(halves.get(1).records());
-    return records;
-  }
-
-  /** The middle of the rows in {@code [from, n)}: the first half reads rows starting up to it. */
-  private static int middle(int from, int n) {
-    return from + (n - from) / 2;
   }
 
   /**
@@ -285,7 +395,7 @@ public final class BodyDecoder {
         return null;
       }
       cellCapacity = Math.max(cellCapacity, cells + 1); // on the calling thread: see cellCapacity
-      return new Header(b, n, layout(rowStart), rowEnd);
+      return new Header(b, frame.bodyLength(), layout(rowStart), rowEnd);
     }
 
     /** Every record of a whole body. */
@@ -566,7 +676,7 @@ public final class BodyDecoder {
       if (rowStart >= n || b[rowStart] == '\n' || b[rowStart] == '\r') {
         // an empty line: a row of one empty cell
         return new CodecException(frame.position() + ": body row at line " + line + " (byte "
-            + (frame.bodyOffset() + lineOffset(b, frame.bodyLength(), line)) + ") has " + cells
+            + (frame.bodyOffset() + lineOffset(b, n, line)) + ") has " + cells
             + " cells but the header has " + columns
             + "; expected every row to have as many cells as the header");
       }
@@ -603,7 +713,7 @@ public final class BodyDecoder {
     /** The row that could not be read is said to be near the line after the last good row's start. */
     private CodecException notCsv(String why) {
       long line = lineAt(previousRowStart) + 1;
-      long at = lineOffset(b, frame.bodyLength(), line);
+      long at = lineOffset(b, n, line);
       String root = Options.quote(why); // as the message of the parser used before
       root = root.substring(1, root.length() - 1);
       return new CodecException(frame.position() + ": body row near line " + line

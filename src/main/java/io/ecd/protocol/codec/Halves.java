@@ -7,8 +7,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Runs the two halves of a large body's decoding or encoding at once: the first on the calling
- * thread, the second on the common pool. Only when the JVM has two processors or more; a user
+ * Runs the two halves of a large body's decoding or encoding at once: one on the calling thread,
+ * the other on the common pool. Only when the JVM has two processors or more; a user
  * keeps a command on one with {@code ECD_JAVA_OPTS=-XX:ActiveProcessorCount=1}.
  */
 final class Halves {
@@ -28,23 +28,36 @@ final class Halves {
    * single pass does). The second half has always ended when this returns.
    */
   static <T> List<T> both(Callable<T> first, Callable<T> second) {
-    ForkJoinTask<T> other = ForkJoinPool.commonPool().submit(second);
+    ForkJoinTask<T> other = fork(second);
     T a;
     try {
       a = call(first);
     } finally {
       other.quietlyJoin();
     }
-    T b;
-    try {
-      b = other.get();
-    } catch (ExecutionException e) {
-      b = rethrowOrNull(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      b = null;
-    }
+    T b = join(other);
     return a == null || b == null ? null : List.of(a, b);
+  }
+
+  /** Starts {@code task} on the common pool; {@link #join} gives its result. */
+  static <T> ForkJoinTask<T> fork(Callable<T> task) {
+    return ForkJoinPool.commonPool().submit(task);
+  }
+
+  /**
+   * Waits for {@code task} to end: its result, or null when it failed with a {@link
+   * CodecException}; any other failure is thrown again.
+   */
+  static <T> T join(ForkJoinTask<T> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      return rethrowOrNull(e.getCause());
+    } catch (InterruptedException e) {
+      task.quietlyJoin();
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   private static <T> T call(Callable<T> task) {

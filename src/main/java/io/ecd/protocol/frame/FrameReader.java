@@ -24,6 +24,19 @@ public final class FrameReader {
   private int frames;
   /** The body buffer handed out again and again, once {@link #recycleBodies} was called. */
   private byte[] recycled;
+  private BodyWatcher watcher;
+
+  /** Told, while a body is read, how much of it has arrived. */
+  @FunctionalInterface
+  public interface BodyWatcher {
+    /**
+     * The first {@code bytes} bytes of {@code frame}'s body have arrived and will not change; the
+     * rest of the array is still being written, and must not be read before {@link #next} returns
+     * {@code frame}. Called on the reading thread after each piece of a body but its last, with
+     * the same {@code frame} that {@link #next} then returns.
+     */
+    void arrived(Frame frame, int bytes);
+  }
 
   public FrameReader(InputStream in, FrameLimits limits) {
     this.in = in;
@@ -45,6 +58,15 @@ public final class FrameReader {
     if (recycled == null) {
       recycled = new byte[0];
     }
+    return this;
+  }
+
+  /**
+   * From now on, tells {@code watcher} how much of each body up to {@link #EXACT_READ_BYTES} has
+   * arrived while it is read, so that work on its first part can start before the rest arrives.
+   */
+  public FrameReader watchBodies(BodyWatcher watcher) {
+    this.watcher = watcher;
     return this;
   }
 
@@ -78,22 +100,28 @@ public final class FrameReader {
           + " exceeds the limit of " + limits.maxBodyBytes()
           + " bytes; lower maxresultrows for this search or raise ECD_MAX_BODY_BYTES");
     }
-    byte[] metadata = readExactly(index, (int) lengths[0], "metadata", null);
+    byte[] metadata = readExactly(index, (int) lengths[0], "metadata");
     int bodyLength = (int) lengths[1];
-    if (recycled != null && bodyLength <= EXACT_READ_BYTES) {
+    if (bodyLength > EXACT_READ_BYTES) {
+      byte[] body = readExactly(index, bodyLength, "body");
+      return new Frame(index, start, n, metadata, body);
+    }
+    byte[] body;
+    if (recycled == null) {
+      body = allocate(index, position, "body", bodyLength, bodyLength);
+    } else {
       if (recycled.length < bodyLength) {
         recycled = null; // let the old buffer go before the larger one is allocated
         // an eighth more: bodies of one search differ a little in size, and each larger one
         // would otherwise cost a new buffer
-        recycled = readExactly(index, bodyLength, "body", null,
+        recycled = allocate(index, position, "body", bodyLength,
             (int) Math.min(EXACT_READ_BYTES, bodyLength + (long) bodyLength / 8));
-      } else {
-        readExactly(index, bodyLength, "body", recycled);
       }
-      return new Frame(index, start, n, metadata, recycled, bodyLength);
+      body = recycled;
     }
-    byte[] body = readExactly(index, bodyLength, "body", null);
-    return new Frame(index, start, n, metadata, body);
+    Frame frame = new Frame(index, start, n, metadata, body, bodyLength);
+    fill(index, bodyLength, "body", body, frame, watcher);
+    return frame;
   }
 
   private int readHeaderLine(int index, long start) {
@@ -208,7 +236,12 @@ public final class FrameReader {
    */
   static final int IO_PIECE_BYTES = 1 << 20;
 
-  private int readPieces(byte[] bytes, int length) throws IOException {
+  /**
+   * Reads {@code length} bytes into {@code bytes} in pieces, telling {@code watcher} (if any) of
+   * {@code frame}'s bytes after every piece but the last.
+   */
+  private int readPieces(byte[] bytes, int length, Frame frame, BodyWatcher watcher)
+      throws IOException {
     int got = 0;
     while (got < length) {
       int n = in.readNBytes(bytes, got, Math.min(length - got, IO_PIECE_BYTES));
@@ -216,53 +249,82 @@ public final class FrameReader {
         break;
       }
       got += n;
+      if (watcher != null && got < length) {
+        watcher.arrived(frame, got);
+      }
     }
     return got;
   }
 
   /**
-   * Reads exactly {@code length} bytes of a frame's {@code part} into {@code into}, or into a new
-   * array of that size when it is null (no intermediate buffers); past {@link #EXACT_READ_BYTES} a
-   * new array grows as bytes arrive, so that a header declaring more than the input holds does not
-   * allocate it all.
+   * Reads exactly {@code length} bytes of a frame's {@code part} into a new array of that size (no
+   * intermediate buffers); past {@link #EXACT_READ_BYTES} the array grows as bytes arrive, so that
+   * a header declaring more than the input holds does not allocate it all.
    *
    * @return the array holding the bytes
    */
-  private byte[] readExactly(int index, int length, String part, byte[] into) {
-    return readExactly(index, length, part, into, length);
+  private byte[] readExactly(int index, int length, String part) {
+    long at = position;
+    if (length <= EXACT_READ_BYTES) {
+      byte[] bytes = allocate(index, at, part, length, length);
+      fill(index, length, part, bytes, null, null);
+      return bytes;
+    }
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes(length);
+    } catch (IOException e) {
+      throw readFailed(index, at, part, e);
+    } catch (OutOfMemoryError e) {
+      throw tooLarge(index, at, part, length, e);
+    }
+    position += bytes.length;
+    checkComplete(index, at, part, length, bytes.length);
+    return bytes;
+  }
+
+  /** A new array of {@code capacity} bytes for {@code length} of them. */
+  private static byte[] allocate(int index, long at, String part, int length, int capacity) {
+    try {
+      return new byte[Math.max(length, capacity)];
+    } catch (OutOfMemoryError e) {
+      throw tooLarge(index, at, part, length, e);
+    }
   }
 
   /**
-   * Reads {@code length} bytes into {@code into}, or into a new array of {@code capacity} bytes (at
-   * least {@code length}) when it is null.
+   * Reads exactly {@code length} bytes of frame {@code index}'s {@code part} into {@code bytes},
+   * telling {@code watcher} (if any) how many of {@code frame}'s have arrived.
    */
-  private byte[] readExactly(int index, int length, String part, byte[] into, int capacity) {
+  private void fill(int index, int length, String part, byte[] bytes, Frame frame,
+      BodyWatcher watcher) {
     long at = position;
-    byte[] bytes = into;
     int got;
     try {
-      if (bytes == null && length > EXACT_READ_BYTES) {
-        bytes = in.readNBytes(length);
-        got = bytes.length;
-      } else {
-        if (bytes == null) {
-          bytes = new byte[Math.max(length, capacity)];
-        }
-        got = readPieces(bytes, length);
-      }
+      got = readPieces(bytes, length, frame, watcher);
     } catch (IOException e) {
-      throw new UncheckedIOException("frame " + index + " at byte " + at + ": reading the " + part
-          + " failed", e);
-    } catch (OutOfMemoryError e) {
-      throw new FrameException(index, at, part + " of " + length
-          + " bytes does not fit in memory; raise the JVM heap (ECD_JAVA_OPTS) or lower the limit", e);
+      throw readFailed(index, at, part, e);
     }
     position += got;
+    checkComplete(index, at, part, length, got);
+  }
+
+  private static UncheckedIOException readFailed(int index, long at, String part, IOException e) {
+    return new UncheckedIOException("frame " + index + " at byte " + at + ": reading the " + part
+        + " failed", e);
+  }
+
+  private static FrameException tooLarge(int index, long at, String part, int length,
+      OutOfMemoryError e) {
+    return new FrameException(index, at, part + " of " + length
+        + " bytes does not fit in memory; raise the JVM heap (ECD_JAVA_OPTS) or lower the limit", e);
+  }
+
+  private static void checkComplete(int index, long at, String part, int length, int got) {
     if (got < length) {
       throw new FrameException(index, at, part + " declared " + length
           + " bytes but the input ended after " + got);
     }
-    return bytes;
   }
 
   /** The header bytes as a quoted, escaped string for messages. */

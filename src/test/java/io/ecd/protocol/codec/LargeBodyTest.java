@@ -9,14 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecd.command.Record;
 import io.ecd.protocol.frame.Frame;
+import io.ecd.protocol.frame.FrameException;
+import io.ecd.protocol.frame.FrameReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bodies of a MiB and more are decoded and encoded as two halves at once: the records, the reply
- * bytes and the errors are those of a single pass, whatever the body holds near its middle.
+ * Bodies of a MiB and more are decoded and encoded as two halves at once, the first half begun
+ * while the body still arrives: the records, the reply bytes and the errors are those of a single
+ * pass, whatever the body holds near its middle.
  */
 class LargeBodyTest {
   private static final String HEADER = "\"_time\",user,\"client info\",n,\"__mv__time\",\"__mv_user\","
@@ -79,6 +87,153 @@ class LargeBodyTest {
     BodyDecoder.WireRow first = (BodyDecoder.WireRow) ours.get(0).wire();
     BodyDecoder.WireRow last = (BodyDecoder.WireRow) ours.get(ours.size() - 1).wire();
     assertNotSame(first.chunk, last.chunk, "read as two parts");
+  }
+
+  @Test
+  void aSplitGuessedInsideAQuotedCellIsReadAgainAndTheSearchCountsQuotesFromThen() {
+    String longCell = "\"1717299999.5\",\"" + "line,\n".repeat(8_000) + "\",OWA,-1,,,,\n";
+    Frame f = frame(body(5, longCell));
+    assertTrue(!halves.splitsByCountingQuotes());
+    assertEquals(onePass.decode(f), halves.decode(f));
+    assertTrue(halves.splitsByCountingQuotes(), "the first LF past the middle is inside the cell");
+    Frame plain = frame(body(6, null));
+    assertEquals(onePass.decode(plain), halves.decode(plain));
+  }
+
+  /**
+   * The bytes of a body as they stand when {@code arrived} of them have come: past them, the rows
+   * of an earlier body that the buffer held.
+   */
+  private static byte[] arriving(byte[] body, int arrived) {
+    byte[] b = Arrays.copyOf(body, body.length);
+    byte[] earlier = body(1, "\"1\",x,y,1,,,,\n".repeat(50_000)).getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(earlier, arrived, b, arrived, Math.min(b.length, earlier.length) - arrived);
+    return b;
+  }
+
+  /** Waits for the first part that {@link BodyDecoder#arrived} may have started. */
+  private static void awaitFirstPart() {
+    assertTrue(ForkJoinPool.commonPool().awaitQuiescence(1, TimeUnit.MINUTES));
+  }
+
+  @Test
+  void theFirstPartIsReadFromTheBytesThatHadArrivedWhenFiveEighthsHad() {
+    byte[] full = body(23, null).getBytes(StandardCharsets.UTF_8);
+    int arrived = full.length - full.length / 8 - full.length / 4;
+    byte[] b = arriving(full, arrived);
+    Frame f = new Frame(2, 500, 20, new byte[37], b);
+    halves.arrived(f, arrived);
+    awaitFirstPart();
+    System.arraycopy(full, arrived, b, arrived, full.length - arrived);
+    // the first row's end is changed after the first part was read: it is not read again
+    b[firstRowEnd(full)] = ',';
+    assertThrows(CodecException.class, () -> onePass.decode(f), "read now, the rows are ragged");
+    List<Record> ours = halves.decode(f);
+    List<Record> reference = onePass.decode(frame(new String(full, StandardCharsets.UTF_8)));
+    assertEquals(reference.size(), ours.size());
+    assertEquals(reference.subList(2, reference.size()), ours.subList(2, ours.size()));
+  }
+
+  @Test
+  void lessThanFiveEighthsArrivedStartsNothing() {
+    byte[] full = body(29, null).getBytes(StandardCharsets.UTF_8);
+    int arrived = full.length / 2;
+    byte[] b = arriving(full, arrived);
+    Frame f = new Frame(2, 500, 20, new byte[37], b);
+    halves.arrived(f, arrived);
+    awaitFirstPart();
+    System.arraycopy(full, arrived, b, arrived, full.length - arrived);
+    b[firstRowEnd(full)] = ',';
+    CodecException expected = assertThrows(CodecException.class, () -> onePass.decode(f));
+    CodecException got = assertThrows(CodecException.class, () -> halves.decode(f));
+    assertEquals(expected.getMessage(), got.getMessage());
+  }
+
+  /** The offset of the LF that ends the first row of a {@link #body}. */
+  private static int firstRowEnd(byte[] body) {
+    int i = HEADER.length();
+    while (!(body[i] == '\n' && body[i + 1] == '"' && body[i + 2] == '1' && body[i + 3] == '7')) {
+      i++;
+    }
+    return i;
+  }
+
+  @Test
+  void aRowCutWhereTheBodyHadArrivedIsReadWhenAllHas() {
+    // a quoted cell from before the middle to past five eighths: the first part meets its cut end
+    String longCell = "\"1717299999.5\",\"" + "line,\n".repeat(80_000) + "\",OWA,-1,,,,\n";
+    byte[] full = body(31, longCell).getBytes(StandardCharsets.UTF_8);
+    int arrived = full.length - full.length / 8 - full.length / 4;
+    String text = new String(full, StandardCharsets.UTF_8);
+    int cellStart = text.indexOf(longCell);
+    assertTrue(cellStart < full.length / 2 && arrived < cellStart + longCell.length(), "cut inside");
+    byte[] b = arriving(full, arrived);
+    Frame f = new Frame(2, 500, 20, new byte[37], b);
+    halves.arrived(f, arrived);
+    awaitFirstPart();
+    System.arraycopy(full, arrived, b, arrived, full.length - arrived);
+    assertEquals(onePass.decode(f), halves.decode(f));
+  }
+
+  @Test
+  void aRowNotWhollyArrivedIsNotReadFromTheBytesThatWillBeOverwritten() {
+    // one long single-line cell from before the middle to past five eighths; past the arrived
+    // bytes, the buffer still holds an earlier body in which a row ends just where this one ends
+    String prefix = body(53, null).substring(0, 1_100_000);
+    prefix = prefix.substring(0, prefix.lastIndexOf("\n\"17") + 1);
+    String row = "\"1717299999.5\",\"" + "y".repeat(600_000) + "\",OWA,-1,,,,\n";
+    String text = prefix + row + body(59, null).substring(HEADER.length(), 800_000 + HEADER.length());
+    text = text.substring(0, text.lastIndexOf("\n\"17") + 1);
+    byte[] full = text.getBytes(StandardCharsets.UTF_8);
+    int rowStart = prefix.getBytes(StandardCharsets.UTF_8).length;
+    int rowEnd = rowStart + row.length();
+    int arrived = rowEnd - 70_000;
+    int middle = HEADER.length() + (full.length - HEADER.length()) / 2;
+    assertTrue(arrived >= full.length - full.length / 8 - full.length / 4 && arrived > rowStart
+        && rowStart < middle && middle < rowEnd, "the row spans the middle and the arrived bytes");
+    byte[] b = full.clone();
+    byte[] earlier = ("\"," + "z".repeat(70_000 - 10) + ",-1,,,,\n").getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(earlier, 0, b, arrived, earlier.length);
+    Frame f = new Frame(2, 500, 20, new byte[37], b);
+    halves.arrived(f, arrived);
+    awaitFirstPart();
+    System.arraycopy(full, arrived, b, arrived, full.length - arrived);
+    List<Record> ours = halves.decode(f);
+    assertEquals(onePass.decode(f), ours);
+  }
+
+  @Test
+  void bodiesReadWithTheDecoderWatchingGiveTheRecordsOfOnePass() {
+    String[] bodies = {body(37, null), body(41, "\"9\",\"a\nb\",c,1,,,,\n")};
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    for (String body : bodies) {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      in.writeBytes(("chunked 1.0,2," + bytes.length + "\n{}").getBytes(StandardCharsets.US_ASCII));
+      in.writeBytes(bytes);
+    }
+    FrameReader reader = new FrameReader(new ByteArrayInputStream(in.toByteArray()))
+        .recycleBodies().watchBodies(halves::arrived);
+    for (String body : bodies) {
+      List<Record> records = halves.decode(reader.next());
+      assertEquals(onePass.decode(frame(body)), records);
+      halves.retire(records);
+    }
+  }
+
+  @Test
+  void aBodyCutShortAfterItsFirstPartStartedIsAFrameErrorAndTheNextBodyReadsWhole() {
+    byte[] bytes = body(43, null).getBytes(StandardCharsets.UTF_8);
+    byte[] cut = Arrays.copyOf(bytes, bytes.length - 1000);
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    in.writeBytes(("chunked 1.0,2," + bytes.length + "\n{}").getBytes(StandardCharsets.US_ASCII));
+    in.writeBytes(cut);
+    FrameReader reader = new FrameReader(new ByteArrayInputStream(in.toByteArray()))
+        .recycleBodies().watchBodies(halves::arrived);
+    FrameException e = assertThrows(FrameException.class, reader::next);
+    assertTrue(e.getMessage().contains("body declared " + bytes.length
+        + " bytes but the input ended after " + cut.length), e.getMessage());
+    Frame next = frame(body(47, null));
+    assertEquals(onePass.decode(next), halves.decode(next));
   }
 
   @Test

@@ -3,12 +3,15 @@ package io.ecd.protocol.frame;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -198,5 +201,58 @@ class FrameReaderTest {
     FrameException e = assertThrows(FrameException.class, r::next);
     assertEquals(true, e.getMessage().contains("body declared 10 bytes but the input ended after 3"),
         e.getMessage());
+  }
+
+  /** A frame with {@code declared} body bytes in its header and {@code sent} of them after it. */
+  private static byte[] bodyFrame(int declared, int sent) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(("chunked 1.0,2," + declared + "\n{}").getBytes(StandardCharsets.US_ASCII));
+    for (int i = 0; i < sent; i++) {
+      out.write(i % 251);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void aWatcherHearsOfEachPieceOfABodyButTheLastWithTheFrameNextReturns() {
+    int piece = FrameReader.IO_PIECE_BYTES;
+    List<Integer> heard = new ArrayList<>();
+    List<Frame> frames = new ArrayList<>();
+    byte[] stream = bodyFrame(2 * piece + 100, 2 * piece + 100);
+    FrameReader r = new FrameReader(new ByteArrayInputStream(stream)).recycleBodies()
+        .watchBodies((frame, bytes) -> {
+          // what has arrived is there already
+          assertEquals((byte) ((bytes - 1) % 251), frame.body()[bytes - 1]);
+          heard.add(bytes);
+          frames.add(frame);
+        });
+    Frame f = r.next();
+    assertEquals(List.of(piece, 2 * piece), heard);
+    assertSame(f, frames.get(0));
+    assertSame(f, frames.get(1));
+    assertEquals((byte) ((2 * piece + 99) % 251), f.body()[2 * piece + 99]);
+    assertNull(r.next());
+  }
+
+  @Test
+  void aBodyOfOnePieceIsNotWatched() {
+    List<Integer> heard = new ArrayList<>();
+    FrameReader r = new FrameReader(new ByteArrayInputStream(bodyFrame(1000, 1000)))
+        .watchBodies((frame, bytes) -> heard.add(bytes));
+    assertEquals(1000, r.next().bodyLength());
+    assertEquals(List.of(), heard);
+  }
+
+  @Test
+  void aWatchedBodyCutShortIsStillAnErrorAfterWhatArrivedWasHeardOf() {
+    int piece = FrameReader.IO_PIECE_BYTES;
+    List<Integer> heard = new ArrayList<>();
+    FrameReader r = new FrameReader(new ByteArrayInputStream(bodyFrame(3 * piece, piece + 5)))
+        .watchBodies((frame, bytes) -> heard.add(bytes));
+    FrameException e = assertThrows(FrameException.class, r::next);
+    String header = "chunked 1.0,2," + (3 * piece) + "\n";
+    assertEquals("frame 1 at byte " + (header.length() + 2) + ": body declared " + (3 * piece)
+        + " bytes but the input ended after " + (piece + 5), e.getMessage());
+    assertEquals(List.of(piece, piece + 5), heard);
   }
 }
