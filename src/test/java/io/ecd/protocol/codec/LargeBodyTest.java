@@ -111,20 +111,30 @@ class LargeBodyTest {
     return b;
   }
 
-  /** Waits for the first part that {@link BodyDecoder#arrived} may have started. */
-  private static void awaitFirstPart() {
+  /** Where the decoder starts on a body of {@code length} bytes: once five eighths have arrived. */
+  private static int fiveEighths(int length) {
+    return length - length / 8 - length / 4;
+  }
+
+  /**
+   * A frame of {@code full}'s length over {@code buffer}, whose first {@code arrived} bytes are
+   * {@code full}'s: the decoder is told they arrived, and the rest of {@code full} arrives once the
+   * first part it may have started has been read.
+   */
+  private Frame arrive(byte[] full, byte[] buffer, int arrived) {
+    Frame f = new Frame(2, 500, 20, new byte[37], buffer);
+    halves.arrived(f, arrived);
     assertTrue(ForkJoinPool.commonPool().awaitQuiescence(1, TimeUnit.MINUTES));
+    System.arraycopy(full, arrived, buffer, arrived, full.length - arrived);
+    return f;
   }
 
   @Test
   void theFirstPartIsReadFromTheBytesThatHadArrivedWhenFiveEighthsHad() {
     byte[] full = body(23, null).getBytes(StandardCharsets.UTF_8);
-    int arrived = full.length - full.length / 8 - full.length / 4;
+    int arrived = fiveEighths(full.length);
     byte[] b = arriving(full, arrived);
-    Frame f = new Frame(2, 500, 20, new byte[37], b);
-    halves.arrived(f, arrived);
-    awaitFirstPart();
-    System.arraycopy(full, arrived, b, arrived, full.length - arrived);
+    Frame f = arrive(full, b, arrived);
     // the first row's end is changed after the first part was read: it is not read again
     b[firstRowEnd(full)] = ',';
     assertThrows(CodecException.class, () -> onePass.decode(f), "read now, the rows are ragged");
@@ -139,10 +149,7 @@ class LargeBodyTest {
     byte[] full = body(29, null).getBytes(StandardCharsets.UTF_8);
     int arrived = full.length / 2;
     byte[] b = arriving(full, arrived);
-    Frame f = new Frame(2, 500, 20, new byte[37], b);
-    halves.arrived(f, arrived);
-    awaitFirstPart();
-    System.arraycopy(full, arrived, b, arrived, full.length - arrived);
+    Frame f = arrive(full, b, arrived);
     b[firstRowEnd(full)] = ',';
     CodecException expected = assertThrows(CodecException.class, () -> onePass.decode(f));
     CodecException got = assertThrows(CodecException.class, () -> halves.decode(f));
@@ -163,15 +170,11 @@ class LargeBodyTest {
     // a quoted cell from before the middle to past five eighths: the first part meets its cut end
     String longCell = "\"1717299999.5\",\"" + "line,\n".repeat(80_000) + "\",OWA,-1,,,,\n";
     byte[] full = body(31, longCell).getBytes(StandardCharsets.UTF_8);
-    int arrived = full.length - full.length / 8 - full.length / 4;
+    int arrived = fiveEighths(full.length);
     String text = new String(full, StandardCharsets.UTF_8);
     int cellStart = text.indexOf(longCell);
     assertTrue(cellStart < full.length / 2 && arrived < cellStart + longCell.length(), "cut inside");
-    byte[] b = arriving(full, arrived);
-    Frame f = new Frame(2, 500, 20, new byte[37], b);
-    halves.arrived(f, arrived);
-    awaitFirstPart();
-    System.arraycopy(full, arrived, b, arrived, full.length - arrived);
+    Frame f = arrive(full, arriving(full, arrived), arrived);
     assertEquals(onePass.decode(f), halves.decode(f));
   }
 
@@ -189,17 +192,13 @@ class LargeBodyTest {
     int rowEnd = rowStart + row.length();
     int arrived = rowEnd - 70_000;
     int middle = HEADER.length() + (full.length - HEADER.length()) / 2;
-    assertTrue(arrived >= full.length - full.length / 8 - full.length / 4 && arrived > rowStart
+    assertTrue(arrived >= fiveEighths(full.length) && arrived > rowStart
         && rowStart < middle && middle < rowEnd, "the row spans the middle and the arrived bytes");
     byte[] b = full.clone();
     byte[] earlier = ("\"," + "z".repeat(70_000 - 10) + ",-1,,,,\n").getBytes(StandardCharsets.UTF_8);
     System.arraycopy(earlier, 0, b, arrived, earlier.length);
-    Frame f = new Frame(2, 500, 20, new byte[37], b);
-    halves.arrived(f, arrived);
-    awaitFirstPart();
-    System.arraycopy(full, arrived, b, arrived, full.length - arrived);
-    List<Record> ours = halves.decode(f);
-    assertEquals(onePass.decode(f), ours);
+    Frame f = arrive(full, b, arrived);
+    assertEquals(onePass.decode(f), halves.decode(f));
   }
 
   @Test
