@@ -142,10 +142,14 @@ ecd_cds() {
     *' -Xshare'* | *SharedArchive* | *ArchiveClassesAtExit* | *' -XX:AOT'* | *SharedClassListFile* \
       | *DumpLoadedClassList*) return 0 ;;
   esac
+  # before Java 21 (JDK-8306460) a dynamic archive keeps the "queued for compilation" mark of every
+  # method still waiting for the JIT when the training exits, and the searches that map it never
+  # compile those methods: -Xbatch makes the training wait for each compilation it asks for
   if [ -n "$ecd_feature_version" ] && [ "$ecd_feature_version" -ge 25 ]; then
-    ecd_cds_ext=aot ecd_cds_record=-XX:AOTCacheOutput ecd_cds_use=-XX:AOTCache
+    ecd_cds_ext=aot ecd_cds_record=-XX:AOTCacheOutput ecd_cds_use=-XX:AOTCache ecd_cds_train=
   else
     ecd_cds_ext=jsa ecd_cds_record=-XX:ArchiveClassesAtExit ecd_cds_use=-XX:SharedArchiveFile
+    ecd_cds_train=-Xbatch
   fi
   ecd_cds_dir=$SPLUNK_HOME/var/run/$ecd_app
   ecd_cds_key=$({ printf '%s\n' "$ecd_java" "$ecd_version" "${ECD_COMMAND_OPTS:-}" "${ECD_JAVA_OPTS:-}"
@@ -169,7 +173,7 @@ ecd_cds() {
     ecd_cds_tmp=$ecd_cds_archive.tmp.$$
     # shellcheck disable=SC2086 # the options are meant to be split into words
     if nice -n 10 "$ecd_java" $ecd_default_opts ${ECD_COMMAND_OPTS:-} ${ECD_JAVA_OPTS:-} \
-        "$ecd_cds_record=$ecd_cds_tmp" -jar "$ecd_jar" train "$ECD_COMMAND" \
+        $ecd_cds_train "$ecd_cds_record=$ecd_cds_tmp" -jar "$ecd_jar" train "$ECD_COMMAND" \
         && [ -s "$ecd_cds_tmp" ]; then
       mv -f "$ecd_cds_tmp" "$ecd_cds_archive"
     else
