@@ -4,6 +4,7 @@ import io.ecd.command.FieldRef;
 import io.ecd.command.Fields;
 import io.ecd.command.Record;
 import io.ecd.spl.Spl;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +53,13 @@ final class Scorer {
   /** Extended: lower-case operation to the workloads it counts in (null entry: any). */
   private final Map<String, List<String>> operations = new HashMap<>();
   private final String[] agents;
+  /**
+   * The agent patterns as ASCII bytes, or null when one is empty, not ASCII or past the 64th; then
+   * every ClientInfoString is lower-cased by the JDK.
+   */
+  private final byte[][] asciiAgents;
+  /** For each ASCII character: the bit set of the patterns that start with it (see asciiAgents). */
+  private final long[] agentsStartingWith;
   private final Map<String, List<Lookups.AllowEntry>> allowlist = new HashMap<>();
   private final List<String> requiredFields;
   private final Clock clock;
@@ -68,6 +76,8 @@ final class Scorer {
     this.profile = profile;
     this.clock = clock;
     this.agents = agents.stream().map(a -> a.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+    this.asciiAgents = asciiPatterns(this.agents);
+    this.agentsStartingWith = asciiAgents == null ? null : firstCharacters(asciiAgents);
     boolean workload = false;
     for (Lookups.Operation op : operations) {
       this.operations.computeIfAbsent(op.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
@@ -98,6 +108,8 @@ final class Scorer {
     this.profile = other.profile;
     this.clock = other.clock;
     this.agents = other.agents;
+    this.asciiAgents = other.asciiAgents;
+    this.agentsStartingWith = other.agentsStartingWith;
     this.operations.putAll(other.operations);
     this.allowlist.putAll(other.allowlist);
     this.requiredFields = other.requiredFields;
@@ -206,11 +218,42 @@ final class Scorer {
     return new Score(cmdlet, agent, cross, signals, suppressed);
   }
 
-  /** The first agent pattern found in {@code clientInfo}, lower-cased, or null. */
+  /**
+   * The first agent pattern (in list order) found in {@code clientInfo}, lower-cased, or null. An
+   * ASCII {@code clientInfo} is searched in one pass without lower-casing a copy, with the same
+   * result; any other character (some lower-case to ASCII letters, one to two characters) sends it to
+   * the JDK's lower-casing.
+   */
   private String firstAgent(String clientInfo) {
     if (clientInfo == null) {
       return null;
     }
+    if (asciiAgents == null) {
+      return firstAgentLowerCased(clientInfo);
+    }
+    int n = clientInfo.length();
+    long found = 0;
+    for (int i = 0; i < n; i++) {
+      char c = clientInfo.charAt(i);
+      if (c >= 0x80) {
+        return firstAgentLowerCased(clientInfo);
+      }
+      long candidates = agentsStartingWith[lowerAscii(c)] & ~found;
+      while (candidates != 0) {
+        int k = Long.numberOfTrailingZeros(candidates);
+        candidates &= candidates - 1;
+        if (asciiMatchAt(clientInfo, i, asciiAgents[k])) {
+          found |= 1L << k;
+        }
+      }
+      if ((found & 1) != 0) {
+        return agents[0]; // no pattern comes before it, whatever the rest holds
+      }
+    }
+    return found == 0 ? null : agents[Long.numberOfTrailingZeros(found)];
+  }
+
+  private String firstAgentLowerCased(String clientInfo) {
     String lower = clientInfo.toLowerCase(Locale.ROOT);
     for (String agent : agents) {
       if (lower.contains(agent)) {
@@ -218,6 +261,47 @@ final class Scorer {
       }
     }
     return null;
+  }
+
+  /** Whether {@code s} holds the lower-case ASCII {@code pattern} at {@code from}, ignoring case. */
+  private static boolean asciiMatchAt(String s, int from, byte[] pattern) {
+    if (pattern.length > s.length() - from) {
+      return false;
+    }
+    for (int j = 1; j < pattern.length; j++) {
+      char c = s.charAt(from + j);
+      if (c >= 0x80 || lowerAscii(c) != pattern[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  }
+
+  private static byte[][] asciiPatterns(String[] lowerCased) {
+    if (lowerCased.length > Long.SIZE) {
+      return null;
+    }
+    byte[][] patterns = new byte[lowerCased.length][];
+    for (int k = 0; k < lowerCased.length; k++) {
+      String p = lowerCased[k];
+      if (p.isEmpty() || !p.chars().allMatch(c -> c < 0x80)) {
+        return null;
+      }
+      patterns[k] = p.getBytes(StandardCharsets.US_ASCII);
+    }
+    return patterns;
+  }
+
+  private static long[] firstCharacters(byte[][] patterns) {
+    long[] starting = new long[0x80];
+    for (int k = 0; k < patterns.length; k++) {
+      starting[patterns[k][0]] |= 1L << k;
+    }
+    return starting;
   }
 
   static boolean isSystemPrincipal(String user) {
