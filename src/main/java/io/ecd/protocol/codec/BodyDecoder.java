@@ -31,6 +31,8 @@ public final class BodyDecoder {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long ONES = 0x0101010101010101L;
+  /** Byte k (from the top) holds k: see {@link #byteIndex}. */
+  private static final long BYTE_INDEXES = 0x0001020304050607L;
   private static final long QUOTES = 0x2222222222222222L;
   private static final long COMMAS = 0x2c2c2c2c2c2c2c2cL;
   private static final long LFS = 0x0a0a0a0a0a0a0a0aL;
@@ -961,9 +963,9 @@ public final class BodyDecoder {
       // exactly the quote bytes' high bits (no borrow from one byte into the next)
       long quotes = ~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN);
       while (quotes != 0) {
-        int bit = Long.numberOfTrailingZeros(quotes);
-        int at = i + (bit >>> 3);
-        if (bit == 63) {
+        long first = quotes & -quotes;
+        int at = i + byteIndex(first);
+        if (first == Long.MIN_VALUE) {
           // the word's last byte: the next byte decides
           if (at + 2 < n && b[at + 1] == '"') {
             i = at + 2;
@@ -971,7 +973,7 @@ public final class BodyDecoder {
           }
           return at;
         }
-        if ((quotes & (1L << (bit + 8))) == 0 || at + 2 == n) {
+        if ((quotes & first << 8) == 0 || at + 2 == n) {
           return at;
         }
         quotes &= quotes - 1;
@@ -989,6 +991,14 @@ public final class BodyDecoder {
       }
     }
     return n;
+  }
+
+  /**
+   * The index (0 to 7) of the byte whose high bit is the one bit of {@code highBit}: a multiply,
+   * where C1 (the launcher's compiler) calls {@code Long.numberOfTrailingZeros} as a method.
+   */
+  private static int byteIndex(long highBit) {
+    return (int) ((highBit >>> 7) * BYTE_INDEXES >>> 56);
   }
 
   /** True when {@code b[from, to)} holds a byte that needs quoting in a cell: , " CR LF. */
