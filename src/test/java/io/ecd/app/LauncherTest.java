@@ -38,8 +38,7 @@ class LauncherTest {
   /** Each command's own options, before the user's ECD_JAVA_OPTS so that those still win. */
   private static final Map<String, List<String>> COMMAND_OPTS =
       Map.of("stdevoutlier", List.of("-XX:TieredStopAtLevel=4"), "mailboxcollection",
-      List.of("-Xmx384m", "-XX:TieredStopAtLevel=4", "-XX:InlineSmallCode=1000",
-          "-XX:-DoEscapeAnalysis", "-XX:+UseTransparentHugePages", "-XX:PretenureSizeThreshold=1m",
+      List.of("-Xmx384m", "-XX:+UseTransparentHugePages", "-XX:PretenureSizeThreshold=1m",
           "-Xmn48m", "-XX:SurvivorRatio=4"));
 
   @TempDir Path tmp;
