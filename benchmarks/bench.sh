@@ -39,6 +39,8 @@ stdev_entities=${STDEV_ENTITIES:-1000000}
 app=email_collection_detections
 # appended to the launcher's options: one processor, so that the codec and command use one thread
 one_core=-XX:ActiveProcessorCount=1
+# appended to the launcher's options: C2 on (mailboxcollection.sh keeps C1 alone), for comparison
+with_c2=-XX:TieredStopAtLevel=4
 # the options of app/bin/ecd_java.sh, for the fallback without a package
 launcher_opts='-XX:+DisplayVMOutputToStderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
 
@@ -192,6 +194,7 @@ if want mailbox; then
   install_app
   prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}"
   prime "${cmd[0]}" "${ECD_JAVA_OPTS:-} $one_core"
+  prime "${cmd[0]}" "${ECD_JAVA_OPTS:-} $with_c2"
   ! on_java25 || prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}" "$java25"
   peer_python
   echo
@@ -208,6 +211,7 @@ if want mailbox; then
       input=$(with_args "$s" all)
       measure "$tag | mailboxcollection keep=all" "$records" peer_verify -- "${cmd[@]}"
       measure "$tag | mailboxcollection keep=all, one core ($one_core)" "$records" - -- env ECD_JAVA_OPTS="${ECD_JAVA_OPTS:-} $one_core" "${cmd[@]}"
+      measure "$tag | mailboxcollection keep=all, C2 ($with_c2)" "$records" - -- env ECD_JAVA_OPTS="${ECD_JAVA_OPTS:-} $with_c2" "${cmd[@]}"
       if on_java25; then
         measure "$tag | mailboxcollection keep=all, Java 25 (AOT cache)" "$records" peer_verify -- env ECD_JAVA_HOME="$java25" "${cmd[@]}"
       fi
