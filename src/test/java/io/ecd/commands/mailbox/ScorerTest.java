@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,7 +81,7 @@ class ScorerTest {
     // the reference: the documented like(lower(ClientInfoString), "%pattern%"), pattern by pattern
     List<List<String>> patternLists = List.of(Scorer.DOCUMENTED_AGENTS,
         List.of("ab", "b", "ba", "k", "i"), List.of("zoë", "ab"), List.of("a", ""),
-        java.util.stream.IntStream.range(0, 65).mapToObj(i -> i == 64 ? "a" : "x" + i).toList());
+        IntStream.range(0, 65).mapToObj(i -> i == 64 ? "a" : "x" + i).toList());
     String alphabet = "aAbBkKiI/-. \u212a\u0130\u00eb\u00cb";
     Random random = new Random(42);
     for (List<String> patterns : patternLists) {
