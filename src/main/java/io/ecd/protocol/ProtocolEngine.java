@@ -50,7 +50,10 @@ import java.util.logging.Logger;
  * returns 1. Nothing but frames is written to {@code out}.
  */
 public final class ProtocolEngine {
-  private static final Logger LOG = Logs.get(ProtocolEngine.class);
+  /** The logger, looked up on first use: the logging set-up runs meanwhile ({@link #setUpProcess}). */
+  private static final class Log {
+    static final Logger LOG = Logs.get(ProtocolEngine.class);
+  }
   private static boolean processSetUp;
   /** Longest message text passed on to splunkd; longer ones are cut. */
   static final int MAX_MESSAGE_CHARS = 4000;
@@ -116,9 +119,15 @@ public final class ProtocolEngine {
     java.io.PrintStream diagnostics = Logs.redacting(System.err);
     System.setErr(diagnostics);
     System.setOut(diagnostics);
-    Logs.init();
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
-        LOG.log(Level.SEVERE, name + ": uncaught failure in thread " + thread.getName(), e));
+    // the logging set-up (and the first lambda this process links) run on another thread while
+    // this one reads the getinfo request and builds the command
+    Logs.initInBackground(new Runnable() {
+      @Override
+      public void run() {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+            Log.LOG.log(Level.SEVERE, name + ": uncaught failure in thread " + thread.getName(), e));
+      }
+    });
   }
 
   /**
@@ -128,7 +137,12 @@ public final class ProtocolEngine {
    */
   public int run(InputStream in, OutputStream out) {
     FrameReader reader = new FrameReader(new BufferedInputStream(in, 1 << 16), limits)
-        .recycleBodies().watchBodies(decoder::arrived);
+        .recycleBodies().watchBodies(new FrameReader.BodyWatcher() {
+          @Override
+          public void arrived(Frame frame, int bytes) {
+            decoder.arrived(frame, bytes);
+          }
+        });
     FrameWriter writer = new FrameWriter(new BufferedOutputStream(out, 1 << 16));
     Session session = new Session(reader, writer);
     try {
@@ -139,7 +153,7 @@ public final class ProtocolEngine {
       return session.fail(e.getMessage(), null);
     } catch (UncheckedIOException e) {
       // the pipe is gone or broken: nothing more can be said to splunkd
-      LOG.log(Level.SEVERE, name + ": I/O failure: " + e.getMessage());
+      Log.LOG.log(Level.SEVERE, name + ": I/O failure: " + e.getMessage());
       return 1;
     } catch (OutOfMemoryError e) {
       long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
@@ -192,7 +206,7 @@ public final class ProtocolEngine {
         command = factory.create(options, context);
         declared = command.info();
       } catch (CommandException e) {
-        LOG.warning(Secrets.redact(e.getMessage()));
+        Log.LOG.warning(Secrets.redact(e.getMessage()));
         writer.write(MetadataCodec.getinfoReply(CommandType.STREAMING.wireName(), null, true,
             List.of(error(e.getMessage()))));
         replied = true;
@@ -201,7 +215,7 @@ public final class ProtocolEngine {
       writer.write(MetadataCodec.getinfoReply(
           declared.type().wireName(), declared.requiredFields(), false, List.of()));
       replied = true;
-      LOG.info(() -> name + " started: sid=" + info.sid() + " type=" + declared.type().wireName()
+      Log.LOG.info(() -> name + " started: sid=" + info.sid() + " type=" + declared.type().wireName()
           + " args=" + info.args());
       return executeLoop(command, declared.type());
     }
@@ -213,7 +227,7 @@ public final class ProtocolEngine {
         Frame frame = reader.next();
         if (frame == null) {
           replied = true;
-          LOG.info(() -> name + " done: " + recordsIn + " records in, " + recordsOut + " out");
+          Log.LOG.info(() -> name + " done: " + recordsIn + " records in, " + recordsOut + " out");
           return 0;
         }
         Request request = MetadataCodec.decode(frame);
@@ -250,9 +264,9 @@ public final class ProtocolEngine {
     int fail(String text, Throwable cause) {
       String message = Secrets.redact(text);
       if (cause != null) {
-        LOG.log(Level.SEVERE, message, cause);
+        Log.LOG.log(Level.SEVERE, message, cause);
       } else {
-        LOG.severe(message);
+        Log.LOG.severe(message);
       }
       if (!replied) {
         try {
@@ -262,7 +276,7 @@ public final class ProtocolEngine {
                   List.of(error(message)));
           writer.write(meta);
         } catch (UncheckedIOException e) {
-          LOG.severe(name + ": could not report the error to splunkd: " + e.getMessage());
+          Log.LOG.severe(name + ": could not report the error to splunkd: " + e.getMessage());
         }
       }
       return 1;
@@ -289,7 +303,7 @@ public final class ProtocolEngine {
       try {
         dispatch = Path.of(info.dispatchDir());
       } catch (RuntimeException e) {
-        LOG.warning(name + ": ignoring unusable dispatch_dir");
+        Log.LOG.warning(name + ": ignoring unusable dispatch_dir");
       }
     }
     return new SearchContext(name, info.sid(), info.app(), info.username(), dispatch,

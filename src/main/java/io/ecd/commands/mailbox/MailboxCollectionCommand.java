@@ -3,6 +3,7 @@ package io.ecd.commands.mailbox;
 import io.ecd.command.CommandException;
 import io.ecd.command.CommandFactory;
 import io.ecd.command.Options;
+import io.ecd.command.SearchCommand;
 import io.ecd.command.SearchContext;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -22,9 +23,19 @@ public final class MailboxCollectionCommand {
 
   private MailboxCollectionCommand() {}
 
-  /** The factory; the extended profile reads the lookups of the app the jar runs in. */
+  /**
+   * The factory; the extended profile reads the lookups of the app the jar runs in. A class, not a
+   * lambda: the first lambda a process links costs several milliseconds of its start-up.
+   */
   public static CommandFactory factory() {
-    return (options, context) -> create(options, context, appLookups(), Clock.systemUTC());
+    return new Factory();
+  }
+
+  private static final class Factory implements CommandFactory {
+    @Override
+    public SearchCommand create(Options options, SearchContext context) {
+      return MailboxCollectionCommand.create(options, context, appLookups(), Clock.systemUTC());
+    }
   }
 
   /** Tests inject the lookups folder and clock here. */
@@ -41,9 +52,12 @@ public final class MailboxCollectionCommand {
     if (profile == Profile.DOCUMENTED) {
       return Scorer.documented();
     }
-    Path folder = lookups.orElseThrow(() -> new CommandException(NAME + ": profile=extended reads"
-        + " the app's lookups folder, expected at <app>/lookups beside <app>/bin/lib/<jar>, but the"
-        + " jar does not run from an app's bin/lib folder"));
+    if (lookups.isEmpty()) {
+      throw new CommandException(NAME + ": profile=extended reads the app's lookups folder, expected"
+          + " at <app>/lookups beside <app>/bin/lib/<jar>, but the jar does not run from an app's"
+          + " bin/lib folder");
+    }
+    Path folder = lookups.get();
     return Scorer.extended(Lookups.operations(folder), Lookups.agents(folder),
         Lookups.allowlist(folder), clock);
   }

@@ -75,7 +75,7 @@ final class Scorer {
       List<Lookups.AllowEntry> allowlist, Clock clock) {
     this.profile = profile;
     this.clock = clock;
-    this.agents = agents.stream().map(a -> a.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+    this.agents = lowerCasedDistinct(agents);
     this.asciiAgents = asciiPatterns(this.agents);
     this.agentsStartingWith = asciiAgents == null ? null : firstCharacters(asciiAgents);
     boolean workload = false;
@@ -281,6 +281,15 @@ final class Scorer {
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
   }
 
+  /** Lower-cased, each once, in first-seen order (loops, not a stream: it runs at start-up). */
+  private static String[] lowerCasedDistinct(List<String> agents) {
+    Set<String> distinct = new LinkedHashSet<>();
+    for (String a : agents) {
+      distinct.add(a.toLowerCase(Locale.ROOT));
+    }
+    return distinct.toArray(new String[0]);
+  }
+
   private static byte[][] asciiPatterns(String[] lowerCased) {
     if (lowerCased.length > Long.SIZE) {
       return null;
@@ -288,8 +297,13 @@ final class Scorer {
     byte[][] patterns = new byte[lowerCased.length][];
     for (int k = 0; k < lowerCased.length; k++) {
       String p = lowerCased[k];
-      if (p.isEmpty() || !p.chars().allMatch(c -> c < 0x80)) {
+      if (p.isEmpty()) {
         return null;
+      }
+      for (int i = 0; i < p.length(); i++) {
+        if (p.charAt(i) >= 0x80) {
+          return null;
+        }
       }
       patterns[k] = p.getBytes(StandardCharsets.US_ASCII);
     }

@@ -76,7 +76,8 @@ public final class MetadataCodec {
   /** The getinfo reply. */
   public static byte[] getinfoReply(
       String type, List<String> requiredFields, boolean finished, List<Message> messages) {
-    return reply(w -> {
+    StringWriter text = new StringWriter();
+    try (JsonWriter w = open(text)) {
       w.name("type").value(type);
       if (requiredFields != null) {
         w.name("required_fields").beginArray();
@@ -89,33 +90,35 @@ public final class MetadataCodec {
         w.name("finished").value(true);
       }
       writeMessages(w, messages);
-    });
-  }
-
-  /** The reply to an execute chunk, or to a request that failed. */
-  public static byte[] executeReply(boolean finished, List<Message> messages) {
-    return reply(w -> {
-      w.name("finished").value(finished);
-      writeMessages(w, messages);
-    });
-  }
-
-  private interface Members {
-    void write(JsonWriter w) throws IOException;
-  }
-
-  /** A JSON object holding what {@code members} writes, compact, as UTF-8. */
-  private static byte[] reply(Members members) {
-    StringWriter text = new StringWriter();
-    try (JsonWriter w = new JsonWriter(text)) {
-      w.setStrictness(Strictness.LENIENT);
-      w.beginObject();
-      members.write(w);
       w.endObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail
     }
     return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The reply to an execute chunk, or to a request that failed. */
+  public static byte[] executeReply(boolean finished, List<Message> messages) {
+    StringWriter text = new StringWriter();
+    try (JsonWriter w = open(text)) {
+      w.name("finished").value(finished);
+      writeMessages(w, messages);
+      w.endObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A compact writer into {@code text} with a JSON object begun. The replies are written in place,
+   * not through a lambda: the first lambda a process links costs several milliseconds of start-up.
+   */
+  private static JsonWriter open(StringWriter text) throws IOException {
+    JsonWriter w = new JsonWriter(text);
+    w.setStrictness(Strictness.LENIENT);
+    w.beginObject();
+    return w;
   }
 
   private static void writeMessages(JsonWriter w, List<Message> messages) throws IOException {
