@@ -24,6 +24,12 @@ public final class FieldRef {
     return i < 0 ? null : record.first(i);
   }
 
+  /** As {@link Record#utf8(int)} for this field: also null when the field is absent. */
+  public Record.Utf8 utf8(Record record) {
+    int i = indexIn(record.fields());
+    return i < 0 ? null : record.utf8(i);
+  }
+
   /** As {@link Record#put(String, String)}: sets a single value; null removes the field. */
   public void put(Record record, String value) {
     record.set(addTo(record.fields()), value);

@@ -59,7 +59,22 @@ public final class Record {
 
     /** The decoded value of slot {@code i}, or null. */
     String value(int i);
+
+    /**
+     * The UTF-8 bytes of slot {@code i}'s value where they lie, when the wire holds them as they
+     * are (no escapes to undo); null when it does not, or the slot has no value.
+     */
+    default Utf8 utf8(int i) {
+      return null;
+    }
   }
+
+  /**
+   * A value's UTF-8 bytes, read in place: {@code bytes[from, to)}, not empty. The array is a
+   * request body's buffer: it holds the value until that body is retired, and is never written
+   * through this view.
+   */
+  public record Utf8(byte[] bytes, int from, int to) {}
 
   /** A record sharing {@code fields} with its siblings; all of its values are absent. */
   public Record(Fields fields) {
@@ -142,6 +157,15 @@ public final class Record {
       return many[0];
     }
     return (String) v;
+  }
+
+  /**
+   * The UTF-8 bytes of slot {@code i}'s value in place, with no String made, when the slot still
+   * holds the single value it arrived with and the wire holds it as it is; else null, and {@link
+   * #first} gives the value (null included). Valid until the record's chunk is retired.
+   */
+  public Utf8 utf8(int i) {
+    return i < base && stored(i) == null ? wire.utf8(i) : null;
   }
 
   /** Every value of slot {@code i}; empty when absent. */

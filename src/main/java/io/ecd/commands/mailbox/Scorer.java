@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,26 @@ final class Scorer {
   /** Extended: LogonType values Admin (1), Delegated (2) and DelegatedAdmin (6). */
   static final Set<Double> NON_OWNER_LOGON_TYPES = Set.of(1.0, 2.0, 6.0);
 
+  /**
+   * The documented operations and then MailboxLogin, as UTF-8, for matching an Operation's bytes
+   * where they arrived ({@link #documentedOperation}).
+   */
+  private static final List<String> DOCUMENTED_OPERATIONS_AND_LOGIN;
+  private static final byte[][] DOCUMENTED_OPERATIONS_AND_LOGIN_UTF8;
+  private static final int MAILBOX_LOGIN = DOCUMENTED_OPERATIONS.size();
+  /** What {@link #firstAsciiAgent} gives for a value with a byte outside ASCII. */
+  private static final int NOT_ASCII = -2;
+
+  static {
+    List<String> names = new ArrayList<>(DOCUMENTED_OPERATIONS);
+    names.add("MailboxLogin");
+    DOCUMENTED_OPERATIONS_AND_LOGIN = List.copyOf(names);
+    DOCUMENTED_OPERATIONS_AND_LOGIN_UTF8 = new byte[names.size()][];
+    for (int k = 0; k < names.size(); k++) {
+      DOCUMENTED_OPERATIONS_AND_LOGIN_UTF8[k] = names.get(k).getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
   /** The documented profile's eight possible scores (no signals, never suppressed), shared. */
   private static final Score[] DOCUMENTED_SCORES = new Score[8];
 
@@ -49,7 +70,6 @@ final class Scorer {
       List.of("Operation", "ClientInfoString", "UserId", "MailboxOwnerUPN");
 
   private final Profile profile;
-  private final Set<String> documentedOperations = Set.copyOf(DOCUMENTED_OPERATIONS);
   /** Extended: lower-case operation to the workloads it counts in (null entry: any). */
   private final Map<String, List<String>> operations = new HashMap<>();
   private final String[] agents;
@@ -58,7 +78,10 @@ final class Scorer {
    * every ClientInfoString is lower-cased by the JDK.
    */
   private final byte[][] asciiAgents;
-  /** For each ASCII character: the bit set of the patterns that start with it (see asciiAgents). */
+  /**
+   * For each ASCII character: the bit set of the patterns that start with it, either case (see
+   * asciiAgents).
+   */
   private final long[] agentsStartingWith;
   private final Map<String, List<Lookups.AllowEntry>> allowlist = new HashMap<>();
   private final List<String> requiredFields;
@@ -156,13 +179,34 @@ final class Scorer {
   }
 
   private Score documented(Record event) {
-    String operation = value(event, operationField);
-    int cmdlet = operation != null && documentedOperations.contains(operation) ? 1 : 0;
-    int agent = firstAgent(value(event, clientInfoField)) != null ? 1 : 0;
-    int cross = "MailboxLogin".equals(operation)
+    int operation = documentedOperation(event);
+    int cmdlet = operation >= 0 && operation < MAILBOX_LOGIN ? 1 : 0;
+    int agent = firstAgent(event) != null ? 1 : 0;
+    int cross = operation == MAILBOX_LOGIN
         && Boolean.TRUE.equals(Spl.notEqual(value(event, userField), value(event, ownerField)))
         ? 1 : 0;
     return DOCUMENTED_SCORES[cmdlet << 2 | agent << 1 | cross];
+  }
+
+  /**
+   * Which of the documented operations, or MailboxLogin after them, the event's Operation equals
+   * (case-sensitively, as eval's IN and == do), or -1. Compared as bytes where they arrived, when
+   * they can be: equal UTF-8 is equal text.
+   */
+  private int documentedOperation(Record event) {
+    Record.Utf8 v = operationField.utf8(event);
+    if (v == null) {
+      String operation = value(event, operationField);
+      return operation == null ? -1 : DOCUMENTED_OPERATIONS_AND_LOGIN.indexOf(operation);
+    }
+    int length = v.to() - v.from();
+    for (int k = 0; k < DOCUMENTED_OPERATIONS_AND_LOGIN_UTF8.length; k++) {
+      byte[] name = DOCUMENTED_OPERATIONS_AND_LOGIN_UTF8[k];
+      if (name.length == length && Arrays.equals(name, 0, length, v.bytes(), v.from(), v.to())) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   private Score extended(Record event) {
@@ -185,7 +229,7 @@ final class Scorer {
     }
 
     int agent = 0;
-    String pattern = firstAgent(value(event, clientInfoField));
+    String pattern = firstAgent(event);
     if (pattern != null) {
       agent = 1;
       signals.add("agent:" + pattern);
@@ -219,38 +263,57 @@ final class Scorer {
   }
 
   /**
-   * The first agent pattern (in list order) found in {@code clientInfo}, lower-cased, or null. An
-   * ASCII {@code clientInfo} is searched in one pass without lower-casing a copy, with the same
-   * result; any other character (some lower-case to ASCII letters, one to two characters) sends it to
-   * the JDK's lower-casing.
+   * The first agent pattern (in list order) found in the event's ClientInfoString, lower-cased, or
+   * null. An ASCII value is searched in one pass over its UTF-8 bytes (where they arrived, when it
+   * can be) without lower-casing a copy, with the same result; any other character (some
+   * lower-case to ASCII letters, one to two characters) sends it to the JDK's lower-casing.
    */
-  private String firstAgent(String clientInfo) {
-    if (clientInfo == null) {
-      return null;
-    }
-    if (asciiAgents == null) {
-      return firstAgentLowerCased(clientInfo);
-    }
-    int n = clientInfo.length();
-    long found = 0;
-    for (int i = 0; i < n; i++) {
-      char c = clientInfo.charAt(i);
-      if (c >= 0x80) {
-        return firstAgentLowerCased(clientInfo);
+  private String firstAgent(Record event) {
+    if (asciiAgents != null) {
+      Record.Utf8 v = clientInfoField.utf8(event);
+      int k;
+      if (v != null) {
+        k = firstAsciiAgent(v.bytes(), v.from(), v.to());
+      } else {
+        String clientInfo = value(event, clientInfoField);
+        if (clientInfo == null) {
+          return null;
+        }
+        byte[] utf8 = clientInfo.getBytes(StandardCharsets.UTF_8);
+        k = firstAsciiAgent(utf8, 0, utf8.length);
       }
-      long candidates = agentsStartingWith[lowerAscii(c)] & ~found;
+      if (k != NOT_ASCII) {
+        return k < 0 ? null : agents[k];
+      }
+    }
+    String clientInfo = value(event, clientInfoField);
+    return clientInfo == null ? null : firstAgentLowerCased(clientInfo);
+  }
+
+  /**
+   * The index of the first agent pattern (in list order) in {@code b[from, to)}, ignoring ASCII
+   * case; -1 for none, {@link #NOT_ASCII} when a byte is not ASCII.
+   */
+  private int firstAsciiAgent(byte[] b, int from, int to) {
+    long found = 0;
+    for (int i = from; i < to; i++) {
+      int c = b[i];
+      if (c < 0) {
+        return NOT_ASCII;
+      }
+      long candidates = agentsStartingWith[c] & ~found;
       while (candidates != 0) {
         int k = Long.numberOfTrailingZeros(candidates);
         candidates &= candidates - 1;
-        if (asciiMatchAt(clientInfo, i, asciiAgents[k])) {
+        if (asciiMatchAt(b, i, to, asciiAgents[k])) {
           found |= 1L << k;
         }
       }
       if ((found & 1) != 0) {
-        return agents[0]; // no pattern comes before it, whatever the rest holds
+        return 0; // no pattern comes before it, whatever the rest holds
       }
     }
-    return found == 0 ? null : agents[Long.numberOfTrailingZeros(found)];
+    return found == 0 ? -1 : Long.numberOfTrailingZeros(found);
   }
 
   private String firstAgentLowerCased(String clientInfo) {
@@ -263,22 +326,21 @@ final class Scorer {
     return null;
   }
 
-  /** Whether {@code s} holds the lower-case ASCII {@code pattern} at {@code from}, ignoring case. */
-  private static boolean asciiMatchAt(String s, int from, byte[] pattern) {
-    if (pattern.length > s.length() - from) {
+  /**
+   * Whether {@code b[from, to)} holds the lower-case ASCII {@code pattern} at {@code from},
+   * ignoring ASCII case, its first byte known to match (a byte outside ASCII matches none).
+   */
+  private static boolean asciiMatchAt(byte[] b, int from, int to, byte[] pattern) {
+    if (pattern.length > to - from) {
       return false;
     }
     for (int j = 1; j < pattern.length; j++) {
-      char c = s.charAt(from + j);
-      if (c >= 0x80 || lowerAscii(c) != pattern[j]) {
+      int c = b[from + j];
+      if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != pattern[j]) {
         return false;
       }
     }
     return true;
-  }
-
-  private static int lowerAscii(char c) {
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
   }
 
   /** Lower-cased, each once, in first-seen order (loops, not a stream: it runs at start-up). */
@@ -313,7 +375,11 @@ final class Scorer {
   private static long[] firstCharacters(byte[][] patterns) {
     long[] starting = new long[0x80];
     for (int k = 0; k < patterns.length; k++) {
-      starting[patterns[k][0]] |= 1L << k;
+      int c = patterns[k][0];
+      starting[c] |= 1L << k;
+      if (c >= 'a' && c <= 'z') {
+        starting[c - ('a' - 'A')] |= 1L << k;
+      }
     }
     return starting;
   }

@@ -883,6 +883,23 @@ public final class BodyDecoder {
       int end = chunk.spans[s + 1];
       return start == end ? null : Chunk.decode(chunk.body, start, end);
     }
+
+    /** The cell's bytes, unless it is empty or a quoted cell holding a (doubled) quote. */
+    @Override
+    public Record.Utf8 utf8(int i) {
+      checkCurrent();
+      int s = span(i);
+      if (s < 0) {
+        return null;
+      }
+      byte[] b = chunk.body;
+      int start = chunk.spans[s];
+      int end = chunk.spans[s + 1];
+      if (start == end || start > 0 && b[start - 1] == '"' && hasQuote(b, start, end)) {
+        return null;
+      }
+      return new Record.Utf8(b, start, end);
+    }
   }
 
   /**
@@ -1014,6 +1031,22 @@ public final class BodyDecoder {
     for (; i < to; i++) {
       byte x = b[i];
       if (x == ',' || x == '"' || x == '\n' || x == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when {@code b[from, to)} holds a quote, eight bytes at a time. */
+  static boolean hasQuote(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      if (zeroBytes((long) LONGS.get(b, i) ^ QUOTES) != 0) {
+        return true;
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == '"') {
         return true;
       }
     }

@@ -97,9 +97,38 @@ class ScorerTest {
         String lower = clientInfo.toLowerCase(Locale.ROOT);
         String expected = clientInfo.isEmpty() ? null : patterns.stream().map(p -> p.toLowerCase(Locale.ROOT))
             .filter(lower::contains).findFirst().orElse(null);
-        List<String> signals = scorer.score(event("ClientInfoString", clientInfo, "UserId", "u@c.com")).signals();
-        assertEquals(expected == null ? List.of() : List.of("agent:" + expected), signals,
-            () -> "patterns " + patterns + ", ClientInfoString " + clientInfo);
+        for (Record event : List.of(event("ClientInfoString", clientInfo, "UserId", "u@c.com"),
+            Events.decoded("ClientInfoString", clientInfo, "UserId", "u@c.com"))) {
+          assertEquals(expected == null ? List.of() : List.of("agent:" + expected),
+              scorer.score(event).signals(),
+              () -> "patterns " + patterns + ", ClientInfoString " + clientInfo + ", " + event.utf8(0));
+        }
+      }
+    }
+  }
+
+  @Test
+  void scoresEventsStillInTheirWireFormAsTheSameEventsBuiltInMemory() {
+    // the reference: eval's IN and ==, case-sensitive, on the decoded text
+    List<String> operations = new java.util.ArrayList<>(Scorer.DOCUMENTED_OPERATIONS);
+    operations.addAll(List.of("MailboxLogin", "mailboxlogin", "Search-Mailbox ", "Search-Mailbo",
+        "New-MailboxSearc\u0127", "Send", "\"Search-Mailbox\"", "Search\"-Mailbox", ""));
+    List<String> clients = List.of("", "Client=WebServices;MailSniper", "Client=\"python\" \u00eb",
+        "curl", "CURL/8", "\u212a\u00eb", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)");
+    for (String operation : operations) {
+      for (String client : clients) {
+        for (String owner : List.of("a@c.com", "b@c.com")) {
+          String[] fields = {"Operation", operation, "ClientInfoString", client,
+              "UserId", "a@c.com", "MailboxOwnerUPN", owner};
+          Score inMemory = documented.score(event(fields));
+          Score decoded = documented.score(Events.decoded(fields));
+          String what = operation + " / " + client + " / " + owner;
+          assertEquals(scores(inMemory), scores(decoded), what);
+          int cmdlet = Scorer.DOCUMENTED_OPERATIONS.contains(operation) ? 1 : 0;
+          int cross = operation.equals("MailboxLogin") && !owner.equals("a@c.com") ? 1 : 0;
+          assertEquals(cmdlet, decoded.cmdlet(), what);
+          assertEquals(cross, decoded.cross(), what);
+        }
       }
     }
   }

@@ -49,6 +49,28 @@ class BodyCodecTest {
     assertEquals("x", r.get("b"));
   }
 
+  private static String utf8(Record r, String field) {
+    Record.Utf8 v = r.utf8(r.fields().indexOf(field));
+    return v == null ? null : new String(v.bytes(), v.from(), v.to() - v.from(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void utf8ReadsACellInPlaceOnlyWhenItsBytesAreItsValue() {
+    Record r = decoder.decode(frame("a,b,c,d,e,f,\"__mv_a\",\"__mv_b\",\"__mv_c\",\"__mv_d\",\"__mv_e\",\"__mv_f\"\n"
+        + "plain,\"quoted, with a comma\",\"say \"\"hi\"\"\",,zo\u00eb,x,,,,,,\"$1$;$2$\"\n")).get(0);
+    assertEquals("plain", utf8(r, "a"));
+    assertEquals("quoted, with a comma", utf8(r, "b"));
+    assertEquals(null, utf8(r, "c"), "a doubled quote must be undoubled: not in place");
+    assertEquals("say \"hi\"", r.get("c"));
+    assertEquals(null, utf8(r, "d"), "an empty cell is null");
+    assertEquals("zo\u00eb", utf8(r, "e"));
+    assertEquals(null, utf8(r, "f"), "a multivalue field is read through first()");
+    r.put("a", "changed");
+    assertEquals(null, utf8(r, "a"), "a value the command set is no longer the cell");
+    r.put("added", "x");
+    assertEquals(null, utf8(r, "added"));
+  }
+
   @Test
   void multivalueCellWinsOverTheDisplayValue() {
     // scp-v2.md §7: _si shown as FIREFLY-WINbeatles beside $FIREFLY-WIN$;$beatles$
