@@ -29,4 +29,13 @@ public interface SearchCommand {
    * @throws CommandException when the command cannot go on; the search then fails with its message
    */
   void execute(List<Record> records, boolean last, Output out);
+
+  /**
+   * Per-record work for the engine to do while it decodes each chunk ({@link RecordWork}), or
+   * null: then {@link #execute} does all the work. Asked at most once, after {@link #info()}: once
+   * asked, a command gets every record passed to {@link #execute} with the work done.
+   */
+  default RecordWork recordWork() {
+    return null;
+  }
 }

@@ -7,6 +7,7 @@ import io.ecd.command.CommandType;
 import io.ecd.command.Options;
 import io.ecd.command.Output;
 import io.ecd.command.Record;
+import io.ecd.command.RecordWork;
 import io.ecd.command.SearchCommand;
 import io.ecd.command.SearchContext;
 import io.ecd.log.Logs;
@@ -40,7 +41,8 @@ import java.util.logging.Logger;
  * <ol>
  *   <li>getinfo: parse the options, build the command, reply with its type and required fields;
  *   <li>execute chunks in lockstep: read a whole chunk (the first part of a large body is decoded
- *       while the rest arrives), run the command, write exactly one reply;
+ *       while the rest arrives, and the command's {@link RecordWork} done on each record as it is
+ *       decoded), run the command, write exactly one reply;
  *       events and reporting commands get an empty {@code {"finished":false}} reply until the last
  *       chunk, which carries all their output;
  *   <li>end of input: exit 0, also right after getinfo (splunkd's getinfo-only probes).
@@ -183,6 +185,7 @@ public final class ProtocolEngine {
     }
 
     int serve() {
+      decoder.work(null); // until this session's command offers its own
       replied = false; // a first frame that fails to read still gets an answer
       Frame first = reader.next();
       if (first == null) {
@@ -201,10 +204,12 @@ public final class ProtocolEngine {
       SearchContext context = context(info, getinfo.preview());
       SearchCommand command;
       CommandInfo declared;
+      RecordWork work;
       try {
         Options options = Options.parse(name, info.args());
         command = factory.create(options, context);
         declared = command.info();
+        work = command.recordWork();
       } catch (CommandException e) {
         Log.LOG.warning(Secrets.redact(e.getMessage()));
         writer.write(MetadataCodec.getinfoReply(CommandType.STREAMING.wireName(), null, true,
@@ -215,6 +220,7 @@ public final class ProtocolEngine {
       writer.write(MetadataCodec.getinfoReply(
           declared.type().wireName(), declared.requiredFields(), false, List.of()));
       replied = true;
+      decoder.work(work);
       Log.LOG.info(() -> name + " started: sid=" + info.sid() + " type=" + declared.type().wireName()
           + " args=" + info.args());
       return executeLoop(command, declared.type());

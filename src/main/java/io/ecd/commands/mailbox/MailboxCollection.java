@@ -5,6 +5,7 @@ import io.ecd.command.CommandType;
 import io.ecd.command.Fields;
 import io.ecd.command.Output;
 import io.ecd.command.Record;
+import io.ecd.command.RecordWork;
 import io.ecd.command.SearchCommand;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,11 @@ final class MailboxCollection implements SearchCommand {
   private final Half first;
   /** Scores the second half of large chunks, on another thread; made on first use. */
   private Half second;
+  /**
+   * The engine scores every event as it decodes it ({@link #recordWork}): execute() then counts
+   * and filters them by the fields written.
+   */
+  private boolean scoredByEngine;
 
   MailboxCollection(Scorer scorer, Keep keep, boolean distributed) {
     this(scorer, keep, distributed, Runtime.getRuntime().availableProcessors() > 1);
@@ -52,6 +58,30 @@ final class MailboxCollection implements SearchCommand {
     return new CommandInfo(type, scorer.requiredFields());
   }
 
+  /**
+   * Scoring as the engine decodes each chunk: the first part of a body on lane 0 (the first half's
+   * scorer), the second on lane 1 (the second half's).
+   */
+  @Override
+  public RecordWork recordWork() {
+    scoredByEngine = true;
+    if (second == null) {
+      second = new Half(scorer.forAnotherThread());
+    }
+    return new RecordWork() {
+      @Override
+      public void prepare(Fields fields) {
+        first.prepare(fields);
+        second.prepare(fields);
+      }
+
+      @Override
+      public void apply(Record record, int lane) {
+        (lane == 0 ? first : second).write(record);
+      }
+    };
+  }
+
   @Override
   public void execute(List<Record> records, boolean last, Output out) {
     if (!started) {
@@ -61,6 +91,22 @@ final class MailboxCollection implements SearchCommand {
             + e.account() + ") expired on " + e.expires() + "; it no longer suppresses later events");
       }
     }
+    if (scoredByEngine) {
+      for (Record r : records) {
+        if (first.countWritten(r)) {
+          out.emit(r);
+        }
+      }
+    } else {
+      scoreAndEmit(records, out);
+    }
+    if (last) {
+      out.message(Output.Level.INFO, summary());
+    }
+  }
+
+  /** Scores the events (in two halves at once when there are many), and emits those kept. */
+  private void scoreAndEmit(List<Record> records, Output out) {
     int n = records.size();
     boolean[] drop = new boolean[n];
     boolean shared = shareFields(records);
@@ -89,9 +135,6 @@ final class MailboxCollection implements SearchCommand {
       if (!drop[i]) {
         out.emit(records.get(i));
       }
-    }
-    if (last) {
-      out.message(Output.Level.INFO, summary());
     }
   }
 
@@ -134,21 +177,41 @@ final class MailboxCollection implements SearchCommand {
       for (int i = from; i < to; i++) {
         Record event = events.get(i);
         Score score = scorer.score(event);
-        scored++;
-        if (score.suppressedBy() != null) {
-          if (score.suppressedBy().startsWith("system")) {
-            systemPrincipals++;
-          } else {
-            allowlisted++;
-          }
-        }
-        if (keep == Keep.SUSPICIOUS && score.total() == 0) {
-          dropped++;
+        if (!count(score.total(), score.suppressedBy())) {
           drop[i] = true;
           continue;
         }
         writer.write(event, score, extended);
       }
+    }
+
+    /** Scores {@code event} and sets its fields, whether it is kept or not. */
+    void write(Record event) {
+      writer.write(event, scorer.score(event), scorer.profile() == Profile.EXTENDED);
+    }
+
+    /** Counts an event {@link #write} scored, by the fields it wrote; whether it is passed on. */
+    boolean countWritten(Record event) {
+      // the documented profile sets no SuppressedBy: one the event came with says nothing here
+      return count(writer.total(event),
+          scorer.profile() == Profile.EXTENDED ? writer.suppressedBy(event) : null);
+    }
+
+    /** Counts a scored event; whether it is passed on. */
+    private boolean count(int total, String suppressedBy) {
+      scored++;
+      if (suppressedBy != null) {
+        if (suppressedBy.startsWith("system")) {
+          systemPrincipals++;
+        } else {
+          allowlisted++;
+        }
+      }
+      if (keep == Keep.SUSPICIOUS && total == 0) {
+        dropped++;
+        return false;
+      }
+      return true;
     }
   }
 

@@ -44,6 +44,16 @@ final class ScoreWriter {
     }
   }
 
+  /** The SuspicionScore {@link #write} set on {@code event}. */
+  int total(Record event) {
+    return Integer.parseInt(total.get(event));
+  }
+
+  /** The SuppressedBy {@link #write} set on {@code event} in the extended profile, or null. */
+  String suppressedBy(Record event) {
+    return suppressedBy.get(event);
+  }
+
   void write(Record event, Score score, boolean extended) {
     cmdlet.put(event, score.cmdlet());
     agent.put(event, score.agent());

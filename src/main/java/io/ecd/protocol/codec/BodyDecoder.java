@@ -3,6 +3,7 @@ package io.ecd.protocol.codec;
 import io.ecd.command.Fields;
 import io.ecd.command.Options;
 import io.ecd.command.Record;
+import io.ecd.command.RecordWork;
 import io.ecd.protocol.frame.Frame;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -62,6 +63,8 @@ public final class BodyDecoder {
    * quoted cell: from then on this search's bodies are split where the quotes before it balance.
    */
   private boolean splitByQuotes;
+  /** Done on each record as soon as it is read, or null; set by the calling thread only. */
+  private RecordWork work;
 
   /**
    * A large body's first part, read on the other thread: {@code task} gives its rows from {@code
@@ -91,6 +94,17 @@ public final class BodyDecoder {
   /** Defaults: values up to 64 Mi chars, up to 10,000 columns. */
   public BodyDecoder() {
     this(64 << 20, 10_000);
+  }
+
+  /**
+   * From now on, {@code work} (or nothing, when null) is done on each record right after its row
+   * is read: prepared on the calling thread once a body's header is read, then applied on lane 0
+   * to the rows of a body's first part (on the other thread when the body is read in two parts)
+   * and on lane 1 to those of its second. A record decoded again is worked on again; every record
+   * {@link #decode} returns has had it done exactly once.
+   */
+  public void work(RecordWork work) {
+    this.work = work;
   }
 
   /** The longest single value accepted, in chars. */
@@ -397,7 +411,11 @@ public final class BodyDecoder {
         return null;
       }
       cellCapacity = Math.max(cellCapacity, cells + 1); // on the calling thread: see cellCapacity
-      return new Header(b, frame.bodyLength(), layout(rowStart), rowEnd);
+      Header header = new Header(b, frame.bodyLength(), layout(rowStart), rowEnd);
+      if (work != null) {
+        work.prepare(header.fields);
+      }
+      return header;
     }
 
     /** Every record of a whole body. */
@@ -427,13 +445,23 @@ public final class BodyDecoder {
       used = 0;
       row = 0;
       chunk = new Chunk(header, part);
-      header.chunks[part] = chunk;
-      List<Record> records = new ArrayList<>(expectedRows);
-      while (pos < n && pos <= startsUpTo) {
-        records.add(nextRecord(header));
-      }
       chunk.spans = spans;
       chunk.rowSpans = rowSpans;
+      header.chunks[part] = chunk;
+      List<Record> records = new ArrayList<>(expectedRows);
+      RecordWork w = work;
+      if (w == null) {
+        while (pos < n && pos <= startsUpTo) {
+          records.add(nextRecord(header));
+        }
+      } else {
+        // each record is worked on while its row is still in the cache
+        while (pos < n && pos <= startsUpTo) {
+          Record record = nextRecord(header);
+          w.apply(record, part);
+          records.add(record);
+        }
+      }
       return records;
     }
 
@@ -454,11 +482,14 @@ public final class BodyDecoder {
         // only a row longer than the limit can hold a cell over it (a char takes a byte or more)
         checkLengths(rowStart, columns);
       }
+      // the chunk's arrays are kept current: a record may be read as soon as it is made
       if (used + 2 * width > spans.length) {
         spans = Arrays.copyOf(spans, Math.max(spans.length * 2, used + 2 * width));
+        chunk.spans = spans;
       }
       if (2 * row + 2 > rowSpans.length) {
         rowSpans = Arrays.copyOf(rowSpans, rowSpans.length * 2);
+        chunk.rowSpans = rowSpans;
       }
       rowSpans[2 * row] = rowStart;
       rowSpans[2 * row + 1] = rowLoose ? -1 : rowEnd;

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ecd.command.Fields;
 import io.ecd.command.Record;
+import io.ecd.command.RecordWork;
 import io.ecd.protocol.frame.Frame;
 import io.ecd.protocol.frame.FrameException;
 import io.ecd.protocol.frame.FrameReader;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -301,5 +304,83 @@ class LargeBodyTest {
     List<Record> second = halves.decode(f);
     assertSame(spans, ((BodyDecoder.WireRow) second.get(0).wire()).chunk.spans);
     assertEquals(onePass.decode(f), second);
+  }
+
+  /**
+   * Work that records, on each record, its lane and two of its values read during the call, and
+   * counts its calls.
+   */
+  private static final class ReadingWork implements RecordWork {
+    final AtomicInteger prepared = new AtomicInteger();
+    final AtomicInteger applied = new AtomicInteger();
+
+    @Override
+    public void prepare(Fields fields) {
+      prepared.incrementAndGet();
+      fields.add("seen");
+    }
+
+    @Override
+    public void apply(Record record, int lane) {
+      applied.incrementAndGet();
+      record.put("seen", lane + ":" + record.get("user") + ":" + record.get("n"));
+    }
+  }
+
+  /** Checks each record saw its own values, and gives the lanes the records were worked on. */
+  private static List<String> lanes(List<Record> records, List<Record> reference) {
+    assertEquals(reference.size(), records.size());
+    List<String> lanes = new java.util.ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      String seen = records.get(i).get("seen");
+      Record r = reference.get(i);
+      assertEquals(r.get("user") + ":" + r.get("n"), seen.substring(2), "record " + i);
+      lanes.add(seen.substring(0, 1));
+      records.get(i).remove("seen");
+    }
+    assertEquals(reference, records);
+    return lanes;
+  }
+
+  @Test
+  void recordWorkIsDoneOnEachRecordAsItIsReadOnTheLaneOfItsPart() {
+    Frame f = frame(body(7, null));
+    ReadingWork work = new ReadingWork();
+    halves.work(work);
+    List<String> lanes = lanes(halves.decode(f), onePass.decode(f));
+    assertEquals(1, work.prepared.get());
+    assertEquals(lanes.size(), work.applied.get(), "once per record");
+    int firstOfSecondPart = lanes.indexOf("1");
+    assertTrue(firstOfSecondPart > 0, "the second part on lane 1");
+    assertEquals(firstOfSecondPart, lanes.lastIndexOf("0") + 1, "the first part on lane 0, in order");
+  }
+
+  @Test
+  void recordWorkIsDoneOnEveryRecordOfARestReadAgain() {
+    String longCell = "\"1717299999.5\",\"" + "line,\n".repeat(8_000) + "\",OWA,-1,,,,\n";
+    Frame f = frame(body(5, longCell));
+    ReadingWork work = new ReadingWork();
+    halves.work(work);
+    List<String> lanes = lanes(halves.decode(f), onePass.decode(f));
+    assertTrue(halves.splitsByCountingQuotes(), "the first guess was read again");
+    assertTrue(work.applied.get() >= lanes.size());
+  }
+
+  @Test
+  void recordWorkReadsRecordsMadeAfterTheSpanArraysGrew() {
+    // rows of the first 64 KiB are long, so the span arrays are sized for too few rows
+    StringBuilder b = new StringBuilder(HEADER);
+    String pad = "x".repeat(2_000);
+    for (int i = 0; b.length() < 70_000; i++) {
+      b.append("\"1\",").append(pad).append(',').append("OWA").append(',').append(i).append(",,,,\n");
+    }
+    for (int i = 0; i < 5_000; i++) {
+      b.append("\"2\",u").append(i).append(",OWA,").append(i).append(",,,,\n");
+    }
+    Frame f = frame(b.toString());
+    ReadingWork work = new ReadingWork();
+    onePass.work(work);
+    List<String> lanes = lanes(onePass.decode(f), new BodyDecoder(64 << 20, 10_000, false).decode(f));
+    assertEquals(List.of("0"), lanes.stream().distinct().toList(), "one pass: lane 0");
   }
 }
