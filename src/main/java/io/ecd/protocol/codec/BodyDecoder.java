@@ -536,87 +536,113 @@ public final class BodyDecoder {
       return (int) Math.min(Integer.MAX_VALUE / 64, rows + rows / 4 + 16);
     }
 
-    /** Reads one row into cellStart/cellEnd; false at the end of the body. */
+    /**
+     * Reads one row into cellStart/cellEnd; false at the end of the body. The position, the bytes
+     * and the cell arrays are kept in locals while the row is read: C1 (the launcher's compiler)
+     * loads and stores a field at every use, in the loop over each byte of an unquoted cell too.
+     */
     private boolean readRow() {
-      if (pos >= n) {
+      int p = pos;
+      int limit = n;
+      byte[] bytes = b;
+      if (p >= limit) {
         return false;
       }
       previousRowStart = currentRowStart;
-      currentRowStart = pos;
-      cells = 0;
-      rowLoose = false;
+      currentRowStart = p;
+      int[] starts = cellStart;
+      int[] ends = cellEnd;
+      int count = 0;
+      boolean loose = false;
       while (true) {
         int start;
         int end;
-        if (b[pos] == '"') {
-          int open = pos;
-          start = pos + 1;
-          int quote = closingQuote(b, start, n);
-          if (quote >= n) {
-            end = n;
-            pos = n;
+        if (bytes[p] == '"') {
+          int open = p;
+          start = p + 1;
+          int quote = closingQuote(bytes, start, limit);
+          if (quote >= limit) {
+            end = limit;
+            p = limit;
             unclosedQuote = open;
-          } else if (quote + 1 < n && b[quote + 1] == '"') {
+          } else if (quote + 1 < limit && bytes[quote + 1] == '"') {
             // "" as the body's last bytes: a closing quote and a stray one (as FastCSV reads it);
             // the quotes do not balance, which is reported once the rows are read
             end = quote;
-            pos = n;
+            p = limit;
             unclosedQuote = open;
           } else {
             end = quote;
-            pos = quote + 1;
+            p = quote + 1;
           }
-          if (pos < n) {
-            byte c = b[pos];
+          if (p < limit) {
+            byte c = bytes[p];
             if (c != ',' && c != '\n' && c != '\r') {
-              throw afterClosingQuote(pos);
+              pos = p;
+              throw afterClosingQuote(p);
             }
           }
         } else {
-          start = pos;
-          while (pos < n) {
-            byte c = b[pos];
+          start = p;
+          while (p < limit) {
+            byte c = bytes[p];
             if (c == ',' || c == '\n' || c == '\r') {
               break;
             }
             if (c == '"') {
-              looseQuote = true;
-              rowLoose = true;
+              loose = true;
             }
-            pos++;
+            p++;
           }
-          end = pos;
+          end = p;
         }
-        add(start, end);
-        if (pos >= n) {
-          rowEnd = n;
-          return true;
+        if (count == starts.length) {
+          growCells();
+          starts = cellStart;
+          ends = cellEnd;
         }
-        byte c = b[pos++];
+        starts[count] = start;
+        ends[count] = end;
+        count++;
+        if (p >= limit) {
+          rowEnd = limit;
+          break;
+        }
+        byte c = bytes[p++];
         if (c == ',') {
-          if (pos >= n) {
-            add(n, n);
-            rowEnd = n;
-            return true;
+          if (p < limit) {
+            continue;
           }
-          continue;
+          // a comma as the body's last byte: an empty last cell
+          if (count == starts.length) {
+            growCells();
+            starts = cellStart;
+            ends = cellEnd;
+          }
+          starts[count] = limit;
+          ends[count] = limit;
+          count++;
+          rowEnd = limit;
+          break;
         }
-        rowEnd = pos - 1;
-        if (c == '\r' && pos < n && b[pos] == '\n') {
-          pos++;
+        rowEnd = p - 1;
+        if (c == '\r' && p < limit && bytes[p] == '\n') {
+          p++;
         }
-        return true;
+        break;
       }
+      pos = p;
+      cells = count;
+      rowLoose = loose;
+      if (loose) {
+        looseQuote = true;
+      }
+      return true;
     }
 
-    private void add(int start, int end) {
-      if (cells == cellStart.length) {
-        cellStart = Arrays.copyOf(cellStart, cells * 2);
-        cellEnd = Arrays.copyOf(cellEnd, cells * 2);
-      }
-      cellStart[cells] = start;
-      cellEnd[cells] = end;
-      cells++;
+    private void growCells() {
+      cellStart = Arrays.copyOf(cellStart, cellStart.length * 2);
+      cellEnd = Arrays.copyOf(cellEnd, cellEnd.length * 2);
     }
 
     private Layout layout(int headerStart) {
