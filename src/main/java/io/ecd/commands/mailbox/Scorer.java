@@ -295,17 +295,20 @@ final class Scorer {
    * case; -1 for none, {@link #NOT_ASCII} when a byte is not ASCII.
    */
   private int firstAsciiAgent(byte[] b, int from, int to) {
+    // the tables in locals: C1 (the launcher's compiler) loads a field again at every use
+    long[] starting = agentsStartingWith;
+    byte[][] patterns = asciiAgents;
     long found = 0;
     for (int i = from; i < to; i++) {
       int c = b[i];
       if (c < 0) {
         return NOT_ASCII;
       }
-      long candidates = agentsStartingWith[c] & ~found;
+      long candidates = starting[c] & ~found;
       while (candidates != 0) {
         int k = Long.numberOfTrailingZeros(candidates);
         candidates &= candidates - 1;
-        if (asciiMatchAt(b, i, to, asciiAgents[k])) {
+        if (asciiMatchAt(b, i, to, patterns[k])) {
           found |= 1L << k;
         }
       }

@@ -493,19 +493,24 @@ public final class BodyDecoder {
       }
       rowSpans[2 * row] = rowStart;
       rowSpans[2 * row + 1] = rowLoose ? -1 : rowEnd;
+      // fields in locals for the loops (see readRow)
       int[] display = header.displayColumns;
+      int[] to = spans;
+      int at = used;
+      int[] starts = cellStart;
+      int[] ends = cellEnd;
       for (int k = 0; k < width; k++) {
         int c = display[k];
-        spans[used + 2 * k] = cellStart[c];
-        spans[used + 2 * k + 1] = cellEnd[c];
+        to[at + 2 * k] = starts[c];
+        to[at + 2 * k + 1] = ends[c];
       }
-      Record record = new Record(header.fields, new WireRow(chunk, used, row));
-      used += 2 * width;
+      Record record = new Record(header.fields, new WireRow(chunk, at, row));
+      used = at + 2 * width;
       row++;
       int[] slot = header.columnSlots;
       for (int c : header.multivalueColumns) {
-        if (cellEnd[c] > cellStart[c]) {
-          String cell = text(cellStart[c], cellEnd[c]);
+        if (ends[c] > starts[c]) {
+          String cell = text(starts[c], ends[c]);
           record.setAll(slot[c], Multivalue.decode(cell, frame, lineOf(rowStart), c + 1));
         }
       }
