@@ -7,7 +7,8 @@
 # env:
 #   REPEATS=3            timed runs per command and stream (the median is reported, with min-max)
 #   SIZES="200000 1000000"   records per stream (50,000-record chunks); VARIANTS="noraw raw"
-#   VERIFY=1             check the first output of every command/stream (0: skip)
+#   WARMUP=1             one untimed run of every command on every stream before its timed runs (0: none)
+#   VERIFY=1             check the first timed output of every command/stream, after the timed runs (0: skip)
 #   VERIFY_MAX_MB=700    ... of streams up to this size (the checkers hold a whole stream in memory)
 #   COLD_RUNS=21         runs per cold-start variant
 #   STDEV_DAYS="10 30" STDEV_ENTITIES=1000000   stdevoutlier streams (days x entities rows)
@@ -31,6 +32,7 @@ work=${WORK:-$root/build/bench}
 repeats=${REPEATS:-3}
 sizes=${SIZES:-200000 1000000}
 variants=${VARIANTS:-noraw raw}
+warmup=${WARMUP:-1}
 verify=${VERIFY:-1}
 verify_max_mb=${VERIFY_MAX_MB:-700}
 cold_runs=${COLD_RUNS:-21}
@@ -158,22 +160,27 @@ timed() {
 }
 
 rows=()
-# measure LABEL RECORDS CHECK -- ARGV...: REPEATS runs; verifies the first with CHECK (a command
-# taking IN OUT, or "-"); adds a row to the table
+# measure LABEL RECORDS CHECK -- ARGV...: an untimed warm-up run, then REPEATS timed runs back to
+# back; verifies the first timed output with CHECK (a command taking IN OUT, or "-") after them, so
+# that no timed run follows a pause (on this machine a process run after a few idle seconds pays
+# for memory the host took back: benchmarks/README.md); adds a row to the table
 measure() {
   local label=$1 records=$2 check=$3
   shift 4
-  local out=$work/out.bin results=() r
+  local out=$work/out.bin first=$work/out-first.bin results=() r
+  if [ "$warmup" = 1 ]; then
+    "$@" < "$input" > "$out" 2> "$work/stderr.txt" || true
+  fi
   for i in $(seq 1 "$repeats"); do
-    r=$(timed "$out" -- "$@")
+    if [ "$i" = 1 ]; then r=$(timed "$first" -- "$@"); else r=$(timed "$out" -- "$@"); fi
     results+=("$r")
-    if [ "$i" = 1 ] && [ "$verify" = 1 ] && [ "$check" != - ] \
-        && [ "$(stat -c %s "$input")" -le $((verify_max_mb * 1000000)) ]; then
-      $check "$input" "$out" > "$work/verify.txt" || { cat "$work/verify.txt" >&2; exit 1; }
-      head -2 "$work/verify.txt" | sed 's/^/    /' >&2
-    fi
   done
-  rm -f "$out"
+  if [ "$verify" = 1 ] && [ "$check" != - ] \
+      && [ "$(stat -c %s "$input")" -le $((verify_max_mb * 1000000)) ]; then
+    $check "$input" "$first" > "$work/verify.txt" || { cat "$work/verify.txt" >&2; exit 1; }
+    head -2 "$work/verify.txt" | sed 's/^/    /' >&2
+  fi
+  rm -f "$out" "$first"
   rows+=("$(printf '%s\n' "${results[@]}" | python3 -c '
 import statistics, sys
 label, n = sys.argv[1], int(sys.argv[2])
