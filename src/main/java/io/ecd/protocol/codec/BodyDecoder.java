@@ -562,7 +562,11 @@ public final class BodyDecoder {
       while (true) {
         int start;
         int end;
-        if (bytes[p] == '"') {
+        if (p >= limit) {
+          // after a comma as the body's last byte: an empty last cell
+          start = limit;
+          end = limit;
+        } else if (bytes[p] == '"') {
           int open = p;
           start = p + 1;
           int quote = closingQuote(bytes, start, limit);
@@ -615,20 +619,7 @@ public final class BodyDecoder {
         }
         byte c = bytes[p++];
         if (c == ',') {
-          if (p < limit) {
-            continue;
-          }
-          // a comma as the body's last byte: an empty last cell
-          if (count == starts.length) {
-            growCells();
-            starts = cellStart;
-            ends = cellEnd;
-          }
-          starts[count] = limit;
-          ends[count] = limit;
-          count++;
-          rowEnd = limit;
-          break;
+          continue;
         }
         rowEnd = p - 1;
         if (c == '\r' && p < limit && bytes[p] == '\n') {
