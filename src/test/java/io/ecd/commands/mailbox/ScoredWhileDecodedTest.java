@@ -106,6 +106,16 @@ class ScoredWhileDecodedTest {
 
   /** The command as it is, its record work counted. */
   private static SearchCommand counting(SearchCommand command, AtomicLong applied) {
+    return delegating(command, true, applied);
+  }
+
+  /** The command without its record work: it scores each chunk in execute(). */
+  private static SearchCommand withoutRecordWork(SearchCommand command) {
+    return delegating(command, false, null);
+  }
+
+  private static SearchCommand delegating(SearchCommand command, boolean withWork,
+      AtomicLong applied) {
     return new SearchCommand() {
       @Override
       public CommandInfo info() {
@@ -119,6 +129,9 @@ class ScoredWhileDecodedTest {
 
       @Override
       public RecordWork recordWork() {
+        if (!withWork) {
+          return null;
+        }
         RecordWork work = command.recordWork();
         return new RecordWork() {
           @Override
@@ -132,21 +145,6 @@ class ScoredWhileDecodedTest {
             work.apply(record, lane);
           }
         };
-      }
-    };
-  }
-
-  /** The command without its record work: it scores each chunk in execute(). */
-  private static SearchCommand withoutRecordWork(SearchCommand command) {
-    return new SearchCommand() {
-      @Override
-      public CommandInfo info() {
-        return command.info();
-      }
-
-      @Override
-      public void execute(List<Record> records, boolean last, Output out) {
-        command.execute(records, last, out);
       }
     };
   }
