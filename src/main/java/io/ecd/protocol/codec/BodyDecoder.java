@@ -864,14 +864,16 @@ public final class BodyDecoder {
 
     /** The content of a cell as a String: quoted cells have their doubled quotes undoubled. */
     static String decode(byte[] b, int start, int end) {
-      if (start > 0 && b[start - 1] == '"') {
-        for (int i = start; i < end; i++) {
-          if (b[i] == '"') {
-            return new String(b, start, end - start, StandardCharsets.UTF_8).replace("\"\"", "\"");
-          }
-        }
-      }
-      return new String(b, start, end - start, StandardCharsets.UTF_8);
+      String text = new String(b, start, end - start, StandardCharsets.UTF_8);
+      return hasDoubledQuotes(b, start, end) ? text.replace("\"\"", "\"") : text;
+    }
+
+    /**
+     * True when the cell whose content is {@code b[start, end)} is quoted and holds a quote (which
+     * the quoting doubled): its bytes are then not its value as they stand.
+     */
+    static boolean hasDoubledQuotes(byte[] b, int start, int end) {
+      return start > 0 && b[start - 1] == '"' && hasQuote(b, start, end);
     }
   }
 
@@ -948,7 +950,7 @@ public final class BodyDecoder {
       byte[] b = chunk.body;
       int start = chunk.spans[s];
       int end = chunk.spans[s + 1];
-      if (start == end || start > 0 && b[start - 1] == '"' && hasQuote(b, start, end)) {
+      if (start == end || Chunk.hasDoubledQuotes(b, start, end)) {
         return null;
       }
       return new Record.Utf8(b, start, end);
