@@ -135,8 +135,14 @@ public final class BodyDecoder {
         return records;
       }
     }
-    checkUtf8(frame, 0, length);
-    return new Parser(frame, 0, length, cellCapacity).records();
+    try {
+      return new Parser(frame, 0, length, cellCapacity).records();
+    } catch (CodecException e) {
+      // each row is checked as it is read: a body that is not UTF-8 past a malformed row is still
+      // reported as not UTF-8, as when the whole body was checked before reading it
+      checkUtf8(frame, 0, length);
+      throw e;
+    }
   }
 
   /**
@@ -179,9 +185,7 @@ public final class BodyDecoder {
     Header header;
     try {
       header = first.header();
-      if (header != null && (first.pos < bound || bound == n)) {
-        checkUtf8(frame, 0, first.pos);
-      } else {
+      if (header != null && first.pos == bound && bound < n) {
         header = null;
       }
     } catch (CodecException e) {
@@ -197,7 +201,6 @@ public final class BodyDecoder {
     ForkJoinTask<Part> task = Halves.fork(() -> {
       Parser p = new Parser(frame, from, bound, cells);
       List<Record> records = p.rows(h, 0, mid);
-      checkUtf8(frame, from, p.pos);
       return p.endedCleanly(p.pos) ? new Part(records, from, p.pos) : null;
     });
     return new Early(frame, header, from, mid, task);
@@ -253,7 +256,6 @@ public final class BodyDecoder {
   private Part rest(Frame frame, Header header, int from) {
     int n = frame.bodyLength();
     try {
-      checkUtf8(frame, from, n);
       Parser p = new Parser(frame, from, n, cellCapacity);
       List<Record> records = p.rows(header, 1, n);
       return p.endedCleanly(n) ? new Part(records, from, n) : null;
@@ -410,6 +412,7 @@ public final class BodyDecoder {
       if (!readRow()) {
         return null;
       }
+      checkUtf8(frame, rowStart, pos);
       cellCapacity = Math.max(cellCapacity, cells + 1); // on the calling thread: see cellCapacity
       Header header = new Header(b, frame.bodyLength(), layout(rowStart), rowEnd);
       if (work != null) {
@@ -475,6 +478,9 @@ public final class BodyDecoder {
       int columns = header.columnSlots.length;
       int width = header.displayColumns.length;
       readRow();
+      // the row's bytes are checked while they are in the cache (and by a method small enough to
+      // be compiled after a few hundred rows, where a pass over the body ran interpreted)
+      checkUtf8(frame, rowStart, pos);
       if (cells != columns) {
         throw ragged(rowStart, columns);
       }

@@ -119,6 +119,14 @@ class BodyCodecTest {
   }
 
   @Test
+  void invalidUtf8AfterARaggedRowIsReportedBeforeTheRaggedRow() {
+    byte[] body = {'a', ',', 'b', '\n', '1', '\n', 'x', ',', (byte) 0xC3, '(', '\n'};
+    CodecException e = assertThrows(CodecException.class, () -> decoder.decode(frame(body)));
+    assertEquals("frame 3 at byte 1000: body is not valid UTF-8 at byte 1063 (offset 8 in the body)",
+        e.getMessage());
+  }
+
+  @Test
   void embeddedNewlinesQuotesAndNonAsciiSurviveARoundTrip() {
     Record in = Record.of("text", "line1\nline2, \"quoted\"", "ทt", "😀 عربى 한국어", "_time", "1599171244.277");
     in.putAll("mv", List.of("a", "b$c", "x,y\nz"));

@@ -267,6 +267,20 @@ class LargeBodyTest {
   }
 
   @Test
+  void aBodyNotUtf8AfterAMalformedRowIsReportedAsNotUtf8InOnePassAndInHalves() {
+    // rows are checked as they are read; bytes that are not UTF-8 anywhere in the body still win
+    // over a malformed row before them, as when the whole body was checked first
+    byte[] bad = body(3, "\"9\",too,few\n").getBytes(StandardCharsets.UTF_8);
+    bad[bad.length - 100] = (byte) 0xc3;
+    bad[bad.length - 99] = (byte) '(';
+    Frame f = new Frame(2, 500, 20, new byte[37], bad);
+    String expected = "frame 2 at byte 500: body is not valid UTF-8 at byte "
+        + (500 + 20 + 37 + bad.length - 100) + " (offset " + (bad.length - 100) + " in the body)";
+    assertEquals(expected, assertThrows(CodecException.class, () -> onePass.decode(f)).getMessage());
+    assertEquals(expected, assertThrows(CodecException.class, () -> halves.decode(f)).getMessage());
+  }
+
+  @Test
   void aLargeReplyWrittenInHalvesIsTheReplyOfOnePass() {
     Frame f = frame(body(13, null));
     List<Record> records = halves.decode(f);
