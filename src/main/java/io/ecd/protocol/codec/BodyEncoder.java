@@ -80,9 +80,12 @@ public final class BodyEncoder {
     if (records.isEmpty()) {
       return Body.EMPTY;
     }
-    BodyDecoder.Header request = sharedRequest(records);
+    BodyDecoder.Header request = pairedRequest(records.get(0));
     if (request != null) {
-      return encodeAsRequest(request, records);
+      Body body = encodeAsRequest(request, records);
+      if (body != null) {
+        return body;
+      }
     }
     List<String> columns = columns(records);
     if (columns.isEmpty()) {
@@ -127,30 +130,29 @@ public final class BodyEncoder {
   }
 
   /**
-   * The header of the request body every record was decoded from, when they all share its fields
-   * and it pairs every field with its {@code __mv_} column; else null.
+   * The header of the request body {@code first} was decoded from, when it pairs every field with
+   * its {@code __mv_} column and {@code first} still has its fields; else null.
    */
-  private static BodyDecoder.Header sharedRequest(List<Record> records) {
-    if (!(records.get(0).wire() instanceof BodyDecoder.WireRow first) || !first.chunk.header.paired) {
+  private static BodyDecoder.Header pairedRequest(Record first) {
+    if (!(first.wire() instanceof BodyDecoder.WireRow row) || !row.chunk.header.paired
+        || first.fields() != row.chunk.header.fields) {
       return null;
     }
-    BodyDecoder.Header header = first.chunk.header;
-    for (Record r : records) {
-      if (r.fields() != header.fields) {
-        return null;
-      }
-    }
-    return header;
+    return row.chunk.header;
   }
 
   /**
    * Encodes records that share the fields of {@code request}: its header as it came, then a
    * display and an {@code __mv_} column per field added since with a value in some record. The
-   * rows of a large reply are written as two halves at once ({@link Halves}).
+   * rows of a large reply are written as two halves at once ({@link Halves}). Null when a record
+   * has fields of its own (the caller then encodes them from their fields).
    */
   private Body encodeAsRequest(BodyDecoder.Header request, List<Record> records) {
     Fields fields = request.fields;
-    int[] added = addedSlots(records, request.headerFields, fields.size());
+    int[] added = addedSlots(records, fields, request.headerFields, fields.size());
+    if (added == null) {
+      return null;
+    }
     int mid = records.size() / 2;
     boolean inHalves = halves && request.bodyLength >= Halves.MIN_BYTES && mid > 0;
     long expected = request.bodyLength + request.bodyLength / 4L;
@@ -181,58 +183,81 @@ public final class BodyEncoder {
             return second.rows(request, added, records.subList(mid, records.size()));
           });
       if (ends != null) {
-        return new Body(buf, len, second.buf, second.len);
+        return ends.get(0) < 0 || ends.get(1) < 0 ? null : new Body(buf, len, second.buf, second.len);
       }
       len = rowsFrom; // a half failed: one pass gives its error
     }
-    rows(request, added, records);
-    return new Body(buf, len);
+    return rows(request, added, records) < 0 ? null : new Body(buf, len);
   }
 
-  /** Writes the rows of {@link #encodeAsRequest} at the end of the buffer; gives its length. */
+  /**
+   * Writes the rows of {@link #encodeAsRequest} at the end of the buffer; gives its length, or -1
+   * when a record does not have the request's fields.
+   */
   private int rows(BodyDecoder.Header request, int[] added, List<Record> records) {
-    int[] columnSlots = request.columnSlots;
-    boolean[] mvColumn = request.isMultivalueColumn;
-    byte[] in = request.body;
     StringBuilder scratch = new StringBuilder();
-    for (Record r : records) {
-      int end;
-      if (!r.changedSinceSettled() && r.wire() instanceof BodyDecoder.WireRow row
-          && row.chunk.header == request && (end = row.rowEnd()) >= 0) {
-        int start = row.rowStart();
-        int n = end - start;
-        ensure(n + 1);
-        System.arraycopy(in, start, buf, len, n);
-        len += n;
-      } else {
-        for (int c = 0; c < columnSlots.length; c++) {
-          if (c > 0) {
-            put((byte) ',');
-          }
-          if (mvColumn[c]) {
-            multivalue(r, columnSlots[c], scratch);
-          } else {
-            display(r, columnSlots[c]);
-          }
-        }
+    for (int k = 0, n = records.size(); k < n; k++) {
+      if (!row(request, added, records.get(k), scratch)) {
+        return -1;
       }
-      for (int i : added) {
-        put((byte) ',');
-        display(r, i);
-        put((byte) ',');
-        multivalue(r, i, scratch);
-      }
-      put((byte) '\n');
     }
     return len;
   }
 
-  /** The slots in {@code [from, to)} with a value in at least one record, in order. */
-  private static int[] addedSlots(List<Record> records, int from, int to) {
+  /**
+   * Writes the row of {@code r}, a record with the fields of {@code request} (else false): as it
+   * arrived when the command did not change it, then its {@code added} fields. A method per
+   * record, not the body of the loop in {@link #rows}: the JIT compiles it after a few hundred
+   * records, where the loop ran interpreted through the whole of the first reply.
+   */
+  private boolean row(BodyDecoder.Header request, int[] added, Record r, StringBuilder scratch) {
+    if (r.fields() != request.fields) {
+      return false;
+    }
+    int end;
+    if (!r.changedSinceSettled() && r.wire() instanceof BodyDecoder.WireRow row
+        && row.chunk.header == request && (end = row.rowEnd()) >= 0) {
+      int start = row.rowStart();
+      int n = end - start;
+      ensure(n + 1);
+      System.arraycopy(request.body, start, buf, len, n);
+      len += n;
+    } else {
+      int[] columnSlots = request.columnSlots;
+      boolean[] mvColumn = request.isMultivalueColumn;
+      for (int c = 0; c < columnSlots.length; c++) {
+        if (c > 0) {
+          put((byte) ',');
+        }
+        if (mvColumn[c]) {
+          multivalue(r, columnSlots[c], scratch);
+        } else {
+          display(r, columnSlots[c]);
+        }
+      }
+    }
+    for (int i : added) {
+      put((byte) ',');
+      display(r, i);
+      put((byte) ',');
+      multivalue(r, i, scratch);
+    }
+    put((byte) '\n');
+    return true;
+  }
+
+  /**
+   * The slots in {@code [from, to)} with a value in at least one record, in order; null when a
+   * record looked at has other fields than {@code fields}.
+   */
+  private static int[] addedSlots(List<Record> records, Fields fields, int from, int to) {
     boolean[] seen = new boolean[Math.max(0, to - from)];
     int left = seen.length;
     for (int k = 0; k < records.size() && left > 0; k++) {
       Record r = records.get(k);
+      if (r.fields() != fields) {
+        return null;
+      }
       for (int i = from; i < to; i++) {
         if (!seen[i - from] && !r.isNull(i)) {
           seen[i - from] = true;

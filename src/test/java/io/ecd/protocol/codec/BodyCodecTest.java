@@ -8,6 +8,7 @@ import io.ecd.command.Fields;
 import io.ecd.command.Record;
 import io.ecd.protocol.frame.Frame;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -189,6 +190,13 @@ class BodyCodecTest {
     assertEquals("\"_time\",\"ip addr\",\"__mv__time\",\"__mv_ip addr\",score,__mv_score\n"
         + "\"1599171244.277\",\"a\nb\",,\"$a$;$b$\",1,\n"
         + "7,\"plain\",,,0,\n", encode(rs));
+  }
+
+  @Test
+  void aReplyWithARecordOfItsOwnFieldsAfterTheFirstTakesTheUnionOfFieldsAsItsHeader() {
+    List<Record> rs = new ArrayList<>(decoder.decode(frame("a,b,\"__mv_a\",\"__mv_b\"\n1,2,,\n3,4,,\n")));
+    rs.add(1, Record.of("c", "new", "a", "5"));
+    assertEquals("a,__mv_a,b,__mv_b,c,__mv_c\n1,,2,,,\n5,,,,new,\n3,,4,,,\n", encode(rs));
   }
 
   @Test

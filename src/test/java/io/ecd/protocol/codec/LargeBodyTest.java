@@ -16,8 +16,10 @@ import io.ecd.protocol.frame.FrameReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -294,6 +296,27 @@ class LargeBodyTest {
     BodyEncoder.Body b = new BodyEncoder(false).encode(records);
     assertArrayEquals(b.toByteArray(), inHalves);
     assertEquals(records, onePass.decode(new Frame(1, 0, 20, new byte[20], inHalves)));
+  }
+
+  @Test
+  void aLargeReplyWithARecordOfItsOwnFieldsInEitherHalfIsWrittenFromTheRecordsFields() {
+    Frame f = frame(body(29, null));
+    for (int at : new int[] {1, 30_000}) {
+      List<Record> records = new ArrayList<>(halves.decode(f));
+      assertTrue(at < records.size() / 2 == (at == 1), "one record in each half");
+      Record own = new Record();
+      own.put("n", "own");
+      own.put("extra", "x,y");
+      records.set(at, own);
+      byte[] reply = new BodyEncoder(true).encode(records).toByteArray();
+      String header = new String(reply, 0, 60, StandardCharsets.UTF_8);
+      assertTrue(header.startsWith("_time,__mv__time,user,__mv_user,"), header);
+      List<Record> back = onePass.decode(new Frame(1, 0, 20, new byte[20], reply));
+      assertEquals(records.size(), back.size());
+      assertEquals(Map.of("n", List.of("own"), "extra", List.of("x,y")), back.get(at).toMap());
+      assertEquals(records.get(at + 1).toMap(), back.get(at + 1).toMap());
+      assertEquals(records.get(records.size() - 1).toMap(), back.get(records.size() - 1).toMap());
+    }
   }
 
   @Test
