@@ -30,6 +30,11 @@ public final class CollectingOutput implements Output {
   }
 
   @Override
+  public void emitAll(List<Record> all) {
+    records.addAll(all);
+  }
+
+  @Override
   public void message(Level level, String text) {
     String m = level + " " + text;
     messages.add(m);

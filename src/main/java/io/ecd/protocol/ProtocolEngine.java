@@ -331,6 +331,11 @@ public final class ProtocolEngine {
     }
 
     @Override
+    public void emitAll(List<Record> all) {
+      records.addAll(all);
+    }
+
+    @Override
     public void message(Output.Level level, String text) {
       messages.add(new Message(level.name(), shown(String.valueOf(text))));
     }

@@ -91,7 +91,11 @@ final class MailboxCollection implements SearchCommand {
             + e.account() + ") expired on " + e.expires() + "; it no longer suppresses later events");
       }
     }
-    if (scoredByEngine) {
+    if (scoredByEngine && keep == Keep.ALL && scorer.profile() != Profile.EXTENDED) {
+      // every event is passed on, and the documented summary counts only the events
+      first.scored += records.size();
+      out.emitAll(records);
+    } else if (scoredByEngine) {
       for (Record r : records) {
         if (first.countWritten(r)) {
           out.emit(r);
