@@ -19,7 +19,7 @@ import java.util.concurrent.ForkJoinTask;
  * column per multivalue-capable field. A non-empty {@code __mv_f} cell ({@code $a$;$b$$c$}) wins over
  * the display value in {@code f}. Empty cells are null.
  *
- * <p>The body is parsed in one pass over its bytes (after a UTF-8 check of the whole body). Single
+ * <p>The body is parsed in one pass over its bytes (each row checked as UTF-8 as it is read). Single
  * values stay in the body as byte spans and are decoded to a String only when a command reads them
  * ({@link Record.Wire}); {@link BodyEncoder} copies the others through as bytes. The dialect is
  * RFC 4180 as splunkd writes it: {@code ,} separates, {@code "} quotes a cell that starts with it
