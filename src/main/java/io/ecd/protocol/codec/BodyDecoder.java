@@ -465,6 +465,7 @@ public final class BodyDecoder {
           records.add(record);
         }
       }
+      chunk.rows = row;
       return records;
     }
 
@@ -834,6 +835,17 @@ public final class BodyDecoder {
     /** Field slot to its column among the display columns, or -1. */
     final int[] displaySlots;
 
+    /** How many rows were read from the body: those of its chunks. */
+    int rows() {
+      int n = 0;
+      for (Chunk c : chunks) {
+        if (c != null) {
+          n += c.rows;
+        }
+      }
+      return n;
+    }
+
     private Header(byte[] body, int bodyLength, Layout layout, int headerEnd) {
       this.body = body;
       this.bodyLength = bodyLength;
@@ -860,6 +872,8 @@ public final class BodyDecoder {
 
     /** Which recycled span arrays it uses: 0 or 1. */
     final int part;
+    /** How many rows it holds, once they are read. */
+    int rows;
 
     Chunk(Header header, int part) {
       this.header = header;

@@ -155,9 +155,13 @@ public final class BodyEncoder {
     }
     int mid = records.size() / 2;
     boolean inHalves = halves && request.bodyLength >= Halves.MIN_BYTES && mid > 0;
-    long expected = request.bodyLength + request.bodyLength / 4L;
+    // the request's row bytes in the share of its rows replied (all of them, or the few kept by a
+    // filtering command), and a quarter more for the added fields
+    int rows = Math.max(1, request.rows());
+    long rowBytes = (long) (request.bodyLength - request.headerEnd) * Math.min(records.size(), rows) / rows;
+    long expected = rowBytes + rowBytes / 4;
     len = 0;
-    reserve(inHalves ? request.headerEnd + expected / 2 : expected);
+    reserve(request.headerEnd + (inHalves ? expected / 2 : expected));
     System.arraycopy(request.body, 0, buf, 0, request.headerEnd);
     len = request.headerEnd;
     for (int i : added) {

@@ -320,6 +320,27 @@ class LargeBodyTest {
   }
 
   @Test
+  void aReplyOfAFewOfTheRecordsIsEncodedIntoBuffersSizedForThem() {
+    Frame f = frame(body(67, "\"9\",\"a\nb\",c,1,,,,\n"));
+    for (BodyDecoder decoder : List.of(onePass, halves)) {
+      List<Record> records = decoder.decode(f);
+      List<Record> few = new ArrayList<>();
+      for (int i = 0; i < records.size(); i += 100) {
+        records.get(i).put("score", 3);
+        few.add(records.get(i));
+      }
+      BodyEncoder.Body reply = new BodyEncoder(true).encode(few);
+      assertEquals(few, onePass.decode(new Frame(1, 0, 20, new byte[20], reply.toByteArray())));
+      int buffers = reply.head().length + reply.tail().length;
+      assertTrue(buffers < f.bodyLength() / 20 && reply.length() <= buffers,
+          buffers + " bytes of buffers for a reply of " + reply.length());
+      BodyEncoder.Body all = new BodyEncoder(true).encode(records);
+      assertTrue(all.head().length + all.tail().length < f.bodyLength() * 3 / 2);
+      decoder.retire(records);
+    }
+  }
+
+  @Test
   void aRecordReadAfterItsBodyWasRetiredFailsLoudly() {
     List<Record> records = halves.decode(frame(body(17, null)));
     Record kept = records.get(5);
