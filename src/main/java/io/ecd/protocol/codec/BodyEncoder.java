@@ -131,14 +131,11 @@ public final class BodyEncoder {
 
   /**
    * The header of the request body {@code first} was decoded from, when it pairs every field with
-   * its {@code __mv_} column and {@code first} still has its fields; else null.
+   * its {@code __mv_} column; else null.
    */
   private static BodyDecoder.Header pairedRequest(Record first) {
-    if (!(first.wire() instanceof BodyDecoder.WireRow row) || !row.chunk.header.paired
-        || first.fields() != row.chunk.header.fields) {
-      return null;
-    }
-    return row.chunk.header;
+    return first.wire() instanceof BodyDecoder.WireRow row && row.chunk.header.paired
+        ? row.chunk.header : null;
   }
 
   /**
