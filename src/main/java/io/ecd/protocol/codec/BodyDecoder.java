@@ -479,8 +479,8 @@ public final class BodyDecoder {
       int columns = header.columnSlots.length;
       int width = header.displayColumns.length;
       readRow();
-      // the row's bytes are checked while they are in the cache (and by a method small enough to
-      // be compiled after a few hundred rows, where a pass over the body ran interpreted)
+      // the row's bytes are checked while they are in the cache, by a call per row that the JIT
+      // compiles after a few hundred rows (a pass over the whole body ran interpreted)
       checkUtf8(frame, rowStart, pos);
       if (cells != columns) {
         throw ragged(rowStart, columns);
