@@ -44,8 +44,6 @@ final class Scorer {
   private static final List<String> DOCUMENTED_OPERATIONS_AND_LOGIN;
   private static final byte[][] DOCUMENTED_OPERATIONS_AND_LOGIN_UTF8;
   private static final int MAILBOX_LOGIN = DOCUMENTED_OPERATIONS.size();
-  /** What {@link #firstAsciiAgent} gives for a value with a byte outside ASCII. */
-  private static final int NOT_ASCII = -2;
 
   static {
     List<String> names = new ArrayList<>(DOCUMENTED_OPERATIONS);
@@ -72,17 +70,7 @@ final class Scorer {
   private final Profile profile;
   /** Extended: lower-case operation to the workloads it counts in (null entry: any). */
   private final Map<String, List<String>> operations = new HashMap<>();
-  private final String[] agents;
-  /**
-   * The agent patterns as ASCII bytes, or null when one is empty, not ASCII or past the 64th; then
-   * every ClientInfoString is lower-cased by the JDK.
-   */
-  private final byte[][] asciiAgents;
-  /**
-   * For each ASCII character: the bit set of the patterns that start with it, either case (see
-   * asciiAgents).
-   */
-  private final long[] agentsStartingWith;
+  private final AgentSearch agents;
   private final Map<String, List<Lookups.AllowEntry>> allowlist = new HashMap<>();
   private final List<String> requiredFields;
   private final Clock clock;
@@ -98,9 +86,7 @@ final class Scorer {
       List<Lookups.AllowEntry> allowlist, Clock clock) {
     this.profile = profile;
     this.clock = clock;
-    this.agents = lowerCasedDistinct(agents);
-    this.asciiAgents = asciiPatterns(this.agents);
-    this.agentsStartingWith = asciiAgents == null ? null : firstCharacters(asciiAgents);
+    this.agents = new AgentSearch(agents);
     boolean workload = false;
     for (Lookups.Operation op : operations) {
       this.operations.computeIfAbsent(op.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
@@ -131,8 +117,6 @@ final class Scorer {
     this.profile = other.profile;
     this.clock = other.clock;
     this.agents = other.agents;
-    this.asciiAgents = other.asciiAgents;
-    this.agentsStartingWith = other.agentsStartingWith;
     this.operations.putAll(other.operations);
     this.allowlist.putAll(other.allowlist);
     this.requiredFields = other.requiredFields;
@@ -264,127 +248,14 @@ final class Scorer {
 
   /**
    * The first agent pattern (in list order) found in the event's ClientInfoString, lower-cased, or
-   * null. An ASCII value is searched in one pass over its UTF-8 bytes (where they arrived, when it
-   * can be) without lower-casing a copy, with the same result; any other character (some
-   * lower-case to ASCII letters, one to two characters) sends it to the JDK's lower-casing.
+   * null; searched in its UTF-8 bytes where they arrived, when it can be ({@link AgentSearch}).
    */
   private String firstAgent(Record event) {
-    if (asciiAgents != null) {
-      Record.Utf8 v = clientInfoField.utf8(event);
-      int k;
-      if (v != null) {
-        k = firstAsciiAgent(v.bytes(), v.from(), v.to());
-      } else {
-        String clientInfo = value(event, clientInfoField);
-        if (clientInfo == null) {
-          return null;
-        }
-        byte[] utf8 = clientInfo.getBytes(StandardCharsets.UTF_8);
-        k = firstAsciiAgent(utf8, 0, utf8.length);
-      }
-      if (k != NOT_ASCII) {
-        return k < 0 ? null : agents[k];
-      }
+    Record.Utf8 v = clientInfoField.utf8(event);
+    if (v != null) {
+      return agents.first(v.bytes(), v.from(), v.to(), event, clientInfoField);
     }
-    String clientInfo = value(event, clientInfoField);
-    return clientInfo == null ? null : firstAgentLowerCased(clientInfo);
-  }
-
-  /**
-   * The index of the first agent pattern (in list order) in {@code b[from, to)}, ignoring ASCII
-   * case; -1 for none, {@link #NOT_ASCII} when a byte is not ASCII.
-   */
-  private int firstAsciiAgent(byte[] b, int from, int to) {
-    // the tables in locals: C1 (the launcher's compiler) loads a field again at every use
-    long[] starting = agentsStartingWith;
-    byte[][] patterns = asciiAgents;
-    long found = 0;
-    for (int i = from; i < to; i++) {
-      int c = b[i];
-      if (c < 0) {
-        return NOT_ASCII;
-      }
-      long candidates = starting[c] & ~found;
-      while (candidates != 0) {
-        int k = Long.numberOfTrailingZeros(candidates);
-        candidates &= candidates - 1;
-        if (asciiMatchAt(b, i, to, patterns[k])) {
-          found |= 1L << k;
-        }
-      }
-      if ((found & 1) != 0) {
-        return 0; // no pattern comes before it, whatever the rest holds
-      }
-    }
-    return found == 0 ? -1 : Long.numberOfTrailingZeros(found);
-  }
-
-  private String firstAgentLowerCased(String clientInfo) {
-    String lower = clientInfo.toLowerCase(Locale.ROOT);
-    for (String agent : agents) {
-      if (lower.contains(agent)) {
-        return agent;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Whether {@code b[from, to)} holds the lower-case ASCII {@code pattern} at {@code from},
-   * ignoring ASCII case, its first byte known to match (a byte outside ASCII matches none).
-   */
-  private static boolean asciiMatchAt(byte[] b, int from, int to, byte[] pattern) {
-    if (pattern.length > to - from) {
-      return false;
-    }
-    for (int j = 1; j < pattern.length; j++) {
-      int c = b[from + j];
-      if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != pattern[j]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Lower-cased, each once, in first-seen order (loops, not a stream: it runs at start-up). */
-  private static String[] lowerCasedDistinct(List<String> agents) {
-    Set<String> distinct = new LinkedHashSet<>();
-    for (String a : agents) {
-      distinct.add(a.toLowerCase(Locale.ROOT));
-    }
-    return distinct.toArray(new String[0]);
-  }
-
-  private static byte[][] asciiPatterns(String[] lowerCased) {
-    if (lowerCased.length > Long.SIZE) {
-      return null;
-    }
-    byte[][] patterns = new byte[lowerCased.length][];
-    for (int k = 0; k < lowerCased.length; k++) {
-      String p = lowerCased[k];
-      if (p.isEmpty()) {
-        return null;
-      }
-      for (int i = 0; i < p.length(); i++) {
-        if (p.charAt(i) >= 0x80) {
-          return null;
-        }
-      }
-      patterns[k] = p.getBytes(StandardCharsets.US_ASCII);
-    }
-    return patterns;
-  }
-
-  private static long[] firstCharacters(byte[][] patterns) {
-    long[] starting = new long[0x80];
-    for (int k = 0; k < patterns.length; k++) {
-      int c = patterns[k][0];
-      starting[c] |= 1L << k;
-      if (c >= 'a' && c <= 'z') {
-        starting[c - ('a' - 'A')] |= 1L << k;
-      }
-    }
-    return starting;
+    return agents.first(value(event, clientInfoField));
   }
 
   static boolean isSystemPrincipal(String user) {
@@ -448,6 +319,6 @@ final class Scorer {
 
   /** Unused-pattern guard: the distinct patterns in use, for messages and tests. */
   Set<String> agentPatterns() {
-    return new LinkedHashSet<>(List.of(agents));
+    return agents.patterns();
   }
 }
