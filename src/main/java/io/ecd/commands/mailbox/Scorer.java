@@ -166,10 +166,39 @@ final class Scorer {
     int operation = documentedOperation(event);
     int cmdlet = operation >= 0 && operation < MAILBOX_LOGIN ? 1 : 0;
     int agent = firstAgent(event) != null ? 1 : 0;
-    int cross = operation == MAILBOX_LOGIN
-        && Boolean.TRUE.equals(Spl.notEqual(value(event, userField), value(event, ownerField)))
-        ? 1 : 0;
+    int cross = operation == MAILBOX_LOGIN && otherUser(event) ? 1 : 0;
     return DOCUMENTED_SCORES[cmdlet << 2 | agent << 1 | cross];
+  }
+
+  /**
+   * The documented {@code UserId != MailboxOwnerUPN}: false when either is null (or empty), else
+   * eval's comparison (as numbers when both are, else as text, case-sensitively). Compared as
+   * bytes where they arrived when one of them cannot be a number: then equal UTF-8 is equal text.
+   */
+  private boolean otherUser(Record event) {
+    Record.Utf8 user = userField.utf8(event);
+    Record.Utf8 owner = ownerField.utf8(event);
+    if (user != null && owner != null && (!maybeNumber(user) || !maybeNumber(owner))) {
+      return !Arrays.equals(user.bytes(), user.from(), user.to(), owner.bytes(), owner.from(), owner.to());
+    }
+    return Boolean.TRUE.equals(Spl.notEqual(value(event, userField), value(event, ownerField)));
+  }
+
+  /**
+   * False when the UTF-8 text {@code v} is surely not a number for eval: it holds an ASCII
+   * character that is neither whitespace (which may be stripped) nor part of a number's digits,
+   * sign, point or exponent ({@link Spl#number}). Characters outside ASCII leave it undecided.
+   */
+  private static boolean maybeNumber(Record.Utf8 v) {
+    byte[] b = v.bytes();
+    for (int i = v.from(), to = v.to(); i < to; i++) {
+      int c = b[i];
+      if (c > ' ' && !(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e'
+          && c != 'E') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -134,6 +134,24 @@ class ScorerTest {
   }
 
   @Test
+  void crossMailboxOnWireEventsComparesAsEvalDoesNumbersAsNumbersAndTextCaseSensitively() {
+    // the reference: eval's UserId != MailboxOwnerUPN (Spl.notEqual) on the decoded text
+    List<String> values = List.of("a@c.com", "A@c.com", "a@c.com ", "1", "1.0", " 1", "1e0", "1E0", "+1",
+        "01", "1x", "e", "-", "\u20031", "1\u2003", "jos\u00e9@c.com", "jose@c.com", "\u0001", "1 2", "");
+    for (String user : values) {
+      for (String owner : values) {
+        String[] fields = {"Operation", "MailboxLogin", "UserId", user, "MailboxOwnerUPN", owner};
+        Boolean notEqual = io.ecd.spl.Spl.notEqual(user.isEmpty() ? null : user,
+            owner.isEmpty() ? null : owner);
+        int expected = Boolean.TRUE.equals(notEqual) ? 1 : 0;
+        String what = "'" + user + "' / '" + owner + "'";
+        assertEquals(expected, documented.score(event(fields)).cross(), what);
+        assertEquals(expected, documented.score(Events.decoded(fields)).cross(), what);
+      }
+    }
+  }
+
+  @Test
   void treatsMissingOrEmptyClientInfoStringAsNull() {
     assertEquals(0, documented.score(event("Operation", "MailboxLogin")).agent());
     assertEquals(0, documented.score(event("ClientInfoString", "")).agent());
