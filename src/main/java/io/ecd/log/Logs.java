@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -30,15 +32,16 @@ public final class Logs {
   private static volatile boolean initialised;
   /** The thread running {@link #init}, when {@link #initInBackground} started one. */
   private static volatile Thread initThread;
+  /** Guards {@link #pending}; not Logs.class, which {@link #init} holds while it runs. */
+  private static final Object PENDING_LOCK = new Object();
+  /** What {@link #whenReady} left for the set-up thread to run; null when there is none running. */
+  private static List<Runnable> pending;
 
   private Logs() {}
 
   /** A logger for {@code type}, once the handlers are installed if that has begun. */
   public static Logger get(Class<?> type) {
-    Thread t = initThread;
-    if (t != null && t != Thread.currentThread()) {
-      joinUninterruptibly(t);
-    }
+    awaitSetUp();
     return Logger.getLogger(type.getName());
   }
 
@@ -52,15 +55,67 @@ public final class Logs {
     Thread t = new Thread(new Runnable() { // not a lambda: linking one costs start-up too
       @Override
       public void run() {
-        init();
-        // the first line's formatting loads the time and process classes: here, not on a search's path
-        new RedactingFormatter().format(new LogRecord(Level.INFO, ""));
-        then.run();
+        try {
+          init();
+          // the first line's formatting loads the time and process classes: here, not on a search's path
+          new RedactingFormatter().format(new LogRecord(Level.INFO, ""));
+          then.run();
+        } finally {
+          runPending();
+        }
       }
     }, APP + "-log-init");
     t.setDaemon(true);
+    synchronized (PENDING_LOCK) {
+      pending = new ArrayList<>();
+    }
     initThread = t;
     t.start();
+  }
+
+  /** Waits for the background set-up, if one was started, and what it was left to log. */
+  public static void awaitSetUp() {
+    Thread t = initThread;
+    if (t != null && t != Thread.currentThread()) {
+      joinUninterruptibly(t);
+    }
+  }
+
+  /**
+   * Runs {@code logging} (a call to a logger from {@link #get}) without waiting for the set-up:
+   * now when it has ended, else on its thread right after it, in the order of the calls. A later
+   * {@link #get} waits for those too, so lines keep their order.
+   */
+  public static void whenReady(Runnable logging) {
+    synchronized (PENDING_LOCK) {
+      if (pending != null) {
+        pending.add(logging);
+        return;
+      }
+    }
+    logging.run();
+  }
+
+  /** On the set-up thread: runs what {@link #whenReady} left, until nothing more comes. */
+  private static void runPending() {
+    while (true) {
+      List<Runnable> batch;
+      synchronized (PENDING_LOCK) {
+        batch = pending;
+        if (batch.isEmpty()) {
+          pending = null;
+          return;
+        }
+        pending = new ArrayList<>();
+      }
+      for (Runnable logging : batch) {
+        try {
+          logging.run();
+        } catch (RuntimeException e) {
+          System.err.println(APP + ": a log line could not be written: " + e);
+        }
+      }
+    }
   }
 
   private static void joinUninterruptibly(Thread t) {

@@ -52,9 +52,12 @@ import java.util.logging.Logger;
  * returns 1. Nothing but frames is written to {@code out}.
  */
 public final class ProtocolEngine {
-  /** The logger, looked up on first use: the logging set-up runs meanwhile ({@link #setUpProcess}). */
-  private static final class Log {
-    static final Logger LOG = Logs.get(ProtocolEngine.class);
+  /**
+   * The logger, once the logging set-up ({@link #setUpProcess}) has ended, and with it what was
+   * left to it to log ({@link Logs#whenReady}): so lines keep their order.
+   */
+  private static Logger log() {
+    return Logs.get(ProtocolEngine.class);
   }
   private static boolean processSetUp;
   /** Longest message text passed on to splunkd; longer ones are cut. */
@@ -110,7 +113,10 @@ public final class ProtocolEngine {
         throw new CommandException(name + ": " + e.getMessage());
       };
     }
-    return new ProtocolEngine(name, served, limits).run(in, frames);
+    int code = new ProtocolEngine(name, served, limits).run(in, frames);
+    // the lines left to the logging thread are written before the process may exit
+    Logs.awaitSetUp();
+    return code;
   }
 
   private static synchronized void setUpProcess(String name) {
@@ -127,7 +133,7 @@ public final class ProtocolEngine {
       @Override
       public void run() {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
-            Log.LOG.log(Level.SEVERE, name + ": uncaught failure in thread " + thread.getName(), e));
+            log().log(Level.SEVERE, name + ": uncaught failure in thread " + thread.getName(), e));
       }
     });
   }
@@ -155,7 +161,7 @@ public final class ProtocolEngine {
       return session.fail(e.getMessage(), null);
     } catch (UncheckedIOException e) {
       // the pipe is gone or broken: nothing more can be said to splunkd
-      Log.LOG.log(Level.SEVERE, name + ": I/O failure: " + e.getMessage());
+      log().log(Level.SEVERE, name + ": I/O failure: " + e.getMessage());
       return 1;
     } catch (OutOfMemoryError e) {
       long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
@@ -211,7 +217,7 @@ public final class ProtocolEngine {
         declared = command.info();
         work = command.recordWork();
       } catch (CommandException e) {
-        Log.LOG.warning(Secrets.redact(e.getMessage()));
+        log().warning(Secrets.redact(e.getMessage()));
         writer.write(MetadataCodec.getinfoReply(CommandType.STREAMING.wireName(), null, true,
             List.of(error(e.getMessage()))));
         replied = true;
@@ -221,8 +227,9 @@ public final class ProtocolEngine {
           declared.type().wireName(), declared.requiredFields(), false, List.of()));
       replied = true;
       decoder.work(work);
-      Log.LOG.info(() -> name + " started: sid=" + info.sid() + " type=" + declared.type().wireName()
-          + " args=" + info.args());
+      // logged once the logging set-up has ended, on its thread: this one goes on to the first chunk
+      Logs.whenReady(() -> log().info(() -> name + " started: sid=" + info.sid() + " type="
+          + declared.type().wireName() + " args=" + info.args()));
       return executeLoop(command, declared.type());
     }
 
@@ -233,7 +240,7 @@ public final class ProtocolEngine {
         Frame frame = reader.next();
         if (frame == null) {
           replied = true;
-          Log.LOG.info(() -> name + " done: " + recordsIn + " records in, " + recordsOut + " out");
+          log().info(() -> name + " done: " + recordsIn + " records in, " + recordsOut + " out");
           return 0;
         }
         Request request = MetadataCodec.decode(frame);
@@ -270,9 +277,9 @@ public final class ProtocolEngine {
     int fail(String text, Throwable cause) {
       String message = Secrets.redact(text);
       if (cause != null) {
-        Log.LOG.log(Level.SEVERE, message, cause);
+        log().log(Level.SEVERE, message, cause);
       } else {
-        Log.LOG.severe(message);
+        log().severe(message);
       }
       if (!replied) {
         try {
@@ -282,7 +289,7 @@ public final class ProtocolEngine {
                   List.of(error(message)));
           writer.write(meta);
         } catch (UncheckedIOException e) {
-          Log.LOG.severe(name + ": could not report the error to splunkd: " + e.getMessage());
+          log().severe(name + ": could not report the error to splunkd: " + e.getMessage());
         }
       }
       return 1;
@@ -309,7 +316,7 @@ public final class ProtocolEngine {
       try {
         dispatch = Path.of(info.dispatchDir());
       } catch (RuntimeException e) {
-        Log.LOG.warning(name + ": ignoring unusable dispatch_dir");
+        log().warning(name + ": ignoring unusable dispatch_dir");
       }
     }
     return new SearchContext(name, info.sid(), info.app(), info.username(), dispatch,

@@ -38,4 +38,31 @@ class LogsTest {
     assertEquals(LogsTest.class.getName(), got.get().getName());
     assertEquals(Logs.APP + "-log-init", ranOn.get());
   }
+
+  @Test
+  void loggingLeftWhileTheSetUpRunsIsDoneOnItsThreadInOrderAndBeforeALaterLoggerIsHandedOut()
+      throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    Logs.initInBackground(() -> {
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    java.util.List<String> ran = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    // does not wait for the set-up, which is held until released
+    Logs.whenReady(() -> ran.add("first on " + Thread.currentThread().getName()));
+    Logs.whenReady(() -> ran.add("second on " + Thread.currentThread().getName()));
+    assertEquals(java.util.List.of(), ran);
+
+    release.countDown();
+    Logs.get(LogsTest.class);
+    String setUp = Logs.APP + "-log-init";
+    assertEquals(java.util.List.of("first on " + setUp, "second on " + setUp), ran);
+
+    // once the set-up has ended, at once on the caller's thread
+    Logs.whenReady(() -> ran.add("third on " + Thread.currentThread().getName()));
+    assertEquals("third on " + Thread.currentThread().getName(), ran.get(2));
+  }
 }
