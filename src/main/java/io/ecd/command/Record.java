@@ -160,6 +160,16 @@ public final class Record {
   }
 
   /**
+   * The single value slot {@code i} holds as a String (one a command set, for instance), or null:
+   * when it holds no value, several, or one still in its wire form. For the fields a command adds,
+   * one call where an encoder would make four ({@link #unchanged}, {@link #isMultivalue} twice,
+   * {@link #first}).
+   */
+  public String singleValueSet(int i) {
+    return stored(i) instanceof String s ? s : null;
+  }
+
+  /**
    * The UTF-8 bytes of slot {@code i}'s value in place, with no String made, when the slot still
    * holds the single value it arrived with and the wire holds it as it is; else null, and {@link
    * #first} gives the value (null included). Valid until the record's chunk is retired.

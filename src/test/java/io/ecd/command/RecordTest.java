@@ -34,6 +34,17 @@ class RecordTest {
   }
 
   @Test
+  void singleValueSetIsTheOneStringAFieldHoldsAndNullForNoneSeveralOrRemoved() {
+    Record r = new Record().put("one", "x").putAll("many", List.of("a", "b")).put("gone", "y");
+    r.remove("gone");
+    Fields f = r.fields();
+    assertEquals("x", r.singleValueSet(f.indexOf("one")));
+    assertNull(r.singleValueSet(f.indexOf("many")));
+    assertNull(r.singleValueSet(f.indexOf("gone")));
+    assertNull(r.singleValueSet(f.add("absent")));
+  }
+
+  @Test
   void siblingsSharingFieldsSeeNewFieldsAsAbsent() {
     Fields shared = Fields.of(List.of("a"));
     Record one = new Record(shared).put("a", "1");
@@ -97,6 +108,8 @@ class RecordTest {
     assertEquals("x", r.get("added"));
     assertTrue(r.unchanged(0) != null);
     assertNull(r.unchanged(3), "an added field has no wire form");
+    assertNull(r.singleValueSet(0), "a value still in its wire form");
+    assertEquals("x", r.singleValueSet(3));
     r.put("a", "one");
     assertTrue(r.changedSinceSettled());
     assertNull(r.unchanged(0));

@@ -239,6 +239,13 @@ public final class BodyEncoder {
     }
     for (int i : added) {
       put((byte) ',');
+      String single = r.singleValueSet(i);
+      if (single != null) {
+        // the common case (a command's one value) in one call: an empty __mv_ cell follows it
+        string(single);
+        put((byte) ',');
+        continue;
+      }
       display(r, i);
       put((byte) ',');
       multivalue(r, i, scratch);

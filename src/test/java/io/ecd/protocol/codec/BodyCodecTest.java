@@ -200,6 +200,14 @@ class BodyCodecTest {
   }
 
   @Test
+  void anAddedFieldIsWrittenAfterTheRowAsItArrivedWithOneValueSeveralOrNone() {
+    List<Record> rs = decoder.decode(frame("a,\"__mv_a\"\n1,\n2,\n3,\n"));
+    rs.get(0).put("s", "one");
+    rs.get(1).putAll("s", List.of("x", "y"));
+    assertEquals("a,\"__mv_a\",s,__mv_s\n1,,one,\n2,,\"x\ny\",$x$;$y$\n3,,,\n", encode(rs));
+  }
+
+  @Test
   void aChangedRowIsWrittenInTheRequestsColumnOrder() {
     List<Record> rs = decoder.decode(frame("a,b,\"__mv_a\",\"__mv_b\"\n1,2,,\n3,4,,\n"));
     rs.get(0).putAll("b", List.of("x", "y$"));
