@@ -5,7 +5,9 @@
 #   benchmarks/bench.sh [all|mailbox|coldstart|stdev]...        (default: all)
 #
 # env:
-#   REPEATS=3            timed runs per command and stream (the median is reported, with min-max)
+#   REPEATS=3            timed runs of the peer per stream (the median is reported, with min-max)
+#   OUR_REPEATS=5        timed runs of each of our rows per stream: a run takes well under a second,
+#                        and a median of more runs is less at the mercy of a busy second on the host
 #   SIZES="200000 1000000"   records per stream (50,000-record chunks); VARIANTS="noraw raw"
 #   WARMUP=1             one untimed run of every command on every stream before its timed runs (0: none)
 #   VERIFY=1             check the first timed output of every command/stream, after the timed runs (0: skip)
@@ -30,6 +32,7 @@ shared=${ECD_SHARED_DIR:-$root/../shared}
 peer=$shared/peers/python_sdk
 work=${WORK:-$root/build/bench}
 repeats=${REPEATS:-3}
+our_repeats=${OUR_REPEATS:-5}
 sizes=${SIZES:-200000 1000000}
 variants=${VARIANTS:-noraw raw}
 warmup=${WARMUP:-1}
@@ -160,10 +163,12 @@ timed() {
 }
 
 rows=()
-# measure LABEL RECORDS CHECK -- ARGV...: an untimed warm-up run, then REPEATS timed runs back to
-# back; verifies the first timed output with CHECK (a command taking IN OUT, or "-") after them, so
-# that no timed run follows a pause (on this machine a process run after a few idle seconds pays
-# for memory the host took back: benchmarks/README.md); adds a row to the table
+# measure LABEL RECORDS CHECK -- ARGV...: an untimed warm-up run, then $runs timed runs back to
+# back (REPEATS for the peer, OUR_REPEATS for ours); verifies the first timed output with CHECK (a
+# command taking IN OUT, or "-") after them, so that no timed run follows a pause (on this machine
+# a process run after a few idle seconds pays for memory the host took back: benchmarks/README.md);
+# adds a row to the table, with its records/s as a multiple of the peer's (peer_wall) when set
+peer_wall=
 measure() {
   local label=$1 records=$2 check=$3
   shift 4
@@ -171,7 +176,7 @@ measure() {
   if [ "$warmup" = 1 ]; then
     "$@" < "$input" > "$out" 2> "$work/stderr.txt" || true
   fi
-  for i in $(seq 1 "$repeats"); do
+  for i in $(seq 1 "$runs"); do
     if [ "$i" = 1 ]; then r=$(timed "$first" -- "$@"); else r=$(timed "$out" -- "$@"); fi
     results+=("$r")
   done
@@ -183,12 +188,14 @@ measure() {
   rm -f "$out" "$first"
   rows+=("$(printf '%s\n' "${results[@]}" | python3 -c '
 import statistics, sys
-label, n = sys.argv[1], int(sys.argv[2])
+label, n, peer = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 runs = [list(map(float, line.split())) for line in sys.stdin if line.strip()]
 wall = sorted(r[0] for r in runs)
 med = statistics.median
-print("| %s | %.2f s (%.2f-%.2f) | %.0f | %d MiB | %.2f s |" % (label, med(wall), wall[0], wall[-1],
-      n / med(wall), med(r[1] for r in runs) / 1024, med(r[2] + r[3] for r in runs)))' "$label" "$records")")
+ratio = " (%.1fx)" % (float(peer) / med(wall)) if peer else ""
+print("| %s | %.3f s (%.2f-%.2f) | %.0f%s | %d MiB | %.2f s |" % (label, med(wall), wall[0], wall[-1],
+      n / med(wall), ratio, med(r[1] for r in runs) / 1024, med(r[2] + r[3] for r in runs)))' \
+      "$label" "$records" "$peer_wall")")
   echo "  ${rows[-1]}" >&2
 }
 
@@ -205,7 +212,7 @@ if want mailbox; then
   ! on_java25 || prime "${cmd[0]}" "${ECD_JAVA_OPTS:-}" "$java25"
   peer_python
   echo
-  echo "| stream | command | wall, median (min-max) of $repeats | records/s | peak RSS | CPU (user+sys) |"
+  echo "| stream | command | wall, median (min-max) of $repeats (peer) or $our_repeats (ours) | records/s | peak RSS | CPU (user+sys) |"
   echo "| --- | --- | --- | --- | --- | --- |"
   for variant in $variants; do
     for records in $sizes; do
@@ -214,7 +221,11 @@ if want mailbox; then
       echo "== $tag" >&2
       input=$s
       rows=()
+      runs=$repeats peer_wall=
       measure "$tag | peer (splunklib)" "$records" peer_verify -- env SPLUNKLIB_PATH= "$pybin" "$peer/mailboxscore.py"
+      # the peer's median wall time, from its row
+      peer_wall=$(echo "${rows[-1]}" | awk -F'|' '{print $4}' | awk '{print $1}')
+      runs=$our_repeats
       input=$(with_args "$s" all)
       measure "$tag | mailboxcollection keep=all" "$records" peer_verify -- "${cmd[@]}"
       measure "$tag | mailboxcollection keep=all, one core ($one_core)" "$records" - -- env ECD_JAVA_OPTS="${ECD_JAVA_OPTS:-} $one_core" "${cmd[@]}"
