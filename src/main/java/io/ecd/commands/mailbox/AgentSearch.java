@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,16 +19,18 @@ import java.util.Set;
  * number of threads.
  *
  * <p>An ASCII value is searched in one pass over its UTF-8 bytes, without lower-casing a copy, with
- * the same result: eight bytes at a time for the positions where a pattern's first character
- * stands, when the patterns start with at most {@value #WORD_FIRSTS} distinct letters or digits
- * (the documented ones start with five), else byte by byte. Any other character (some lower-case
- * to ASCII letters, one to two characters) sends the value to the JDK's lower-casing.
+ * the same result. The positions where a pattern's first character stands are found eight bytes
+ * at a time when the patterns start with at most {@value #WORD_FIRSTS} distinct characters, none
+ * of them a control character or one of {@code @ [ \ ] ^ _} (the documented ones start with five
+ * letters), else byte by byte; each is checked against the second character of the patterns that
+ * start there before a pattern is compared. Any character outside ASCII (some lower-case to ASCII
+ * letters, one to two characters) sends the value to the JDK's lower-casing.
  */
 final class AgentSearch {
   /** What {@link #firstAscii} gives for a value with a byte outside ASCII. */
-  static final int NOT_ASCII = -2;
+  private static final int NOT_ASCII = -2;
   /** The most distinct first characters the eight-byte scan looks for. */
-  static final int WORD_FIRSTS = 6;
+  private static final int WORD_FIRSTS = 6;
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -298,7 +301,7 @@ final class AgentSearch {
    */
   private static long[] wordFirsts(byte[][] asciiPatterns) {
     long[] result = new long[WORD_FIRSTS];
-    java.util.Arrays.fill(result, NO_FIRST);
+    Arrays.fill(result, NO_FIRST);
     int n = 0;
     boolean[] seen = new boolean[0x80];
     for (byte[] p : asciiPatterns) {
