@@ -205,7 +205,7 @@ final class AgentSearch {
    * Whether {@code b[from, to)} holds the lower-case ASCII {@code pattern} at {@code from},
    * ignoring ASCII case, its first byte known to match (a byte outside ASCII matches none).
    */
-  private static boolean matchAt(byte[] b, int from, int to, byte[] pattern) {
+  static boolean matchAt(byte[] b, int from, int to, byte[] pattern) {
     if (pattern.length > to - from) {
       return false;
     }

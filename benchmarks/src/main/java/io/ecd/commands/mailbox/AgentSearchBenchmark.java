@@ -125,7 +125,7 @@ public class AgentSearchBenchmark {
         while (candidates != 0) {
           int k = Long.numberOfTrailingZeros(candidates);
           candidates &= candidates - 1;
-          if (matchAt(b, i, to, patterns[k])) {
+          if (AgentSearch.matchAt(b, i, to, patterns[k])) {
             found |= 1L << k;
           }
         }
@@ -134,19 +134,6 @@ public class AgentSearchBenchmark {
         }
       }
       return found == 0 ? -1 : Long.numberOfTrailingZeros(found);
-    }
-
-    private static boolean matchAt(byte[] b, int from, int to, byte[] pattern) {
-      if (pattern.length > to - from) {
-        return false;
-      }
-      for (int j = 1; j < pattern.length; j++) {
-        int c = b[from + j];
-        if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != pattern[j]) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 }
