@@ -37,12 +37,19 @@ public final class Spl {
   private static boolean looksNumeric(String t) {
     // Double.parseDouble also takes "NaN", "Infinity", hex and a trailing d/f; eval does not
     for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+      if (!numberCharacter(t.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * True for the characters a value {@link #number} reads as a number may hold once stripped:
+   * digits, signs, the point and the exponent's e.
+   */
+  public static boolean numberCharacter(int c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
   }
 
   /**

@@ -185,15 +185,14 @@ final class Scorer {
 
   /**
    * False when the UTF-8 text {@code v} is surely not a number for eval: it holds an ASCII
-   * character that is neither whitespace (which may be stripped) nor part of a number's digits,
-   * sign, point or exponent ({@link Spl#number}). Characters outside ASCII leave it undecided.
+   * character that is neither whitespace (which may be stripped) nor one a number may hold
+   * ({@link Spl#numberCharacter}). Characters outside ASCII leave it undecided.
    */
   private static boolean maybeNumber(Record.Utf8 v) {
     byte[] b = v.bytes();
     for (int i = v.from(), to = v.to(); i < to; i++) {
       int c = b[i];
-      if (c > ' ' && !(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e'
-          && c != 'E') {
+      if (c > ' ' && !Spl.numberCharacter(c)) {
         return false;
       }
     }
